@@ -1,0 +1,123 @@
+using Thespian.Runtime;
+
+namespace Thespian.Bases.Simple;
+
+internal sealed partial class SimpleSystemBase
+{
+    private readonly HashSet<ActorCell> _liveCells = [];
+    private readonly Dictionary<string, ActorAddress> _globalNames = new(StringComparer.Ordinal);
+    private ActorAddress? _sourceAuthority;
+
+    /// <inheritdoc />
+    public ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash)
+    {
+        lock (_gate)
+        {
+            ThrowIfShutDown();
+            var cell = CreateCell(creator: null, spec, globalName, sourceHash, out var failure);
+            if (failure is not null)
+            {
+                throw new InvalidActorSpecificationException(
+                    $"The actor {spec.DisplayName} could not be started: its constructor threw {failure.GetType().Name}: {failure.Message}",
+                    failure);
+            }
+
+            RunUntilRest();
+            return cell.Address;
+        }
+    }
+
+    /// <inheritdoc />
+    public ActorAddress CreateActor(ActorCell creator, ActorSpec spec, object? requirements, string? globalName,
+                                    string? sourceHash)
+    {
+        var cell = CreateCell(creator, spec, globalName, sourceHash, out var failure);
+        if (failure is not null)
+        {
+            _logging.RuntimeLogger.ActorStartFailed(spec.DisplayName, cell.Address, failure.GetType().Name,
+                                                    failure.Message, failure);
+            if (cell.Parent is { } parent)
+            {
+                _queue.Enqueue(new Delivery(parent, new ChildActorExited(cell.Address), cell.Address));
+            }
+        }
+
+        return cell.Address;
+    }
+
+    /// <inheritdoc />
+    public void ActorStopped(ActorCell cell, IReadOnlyList<ActorAddress> orphans)
+    {
+        _liveCells.Remove(cell);
+        if (cell.GlobalName is { } name && _globalNames.TryGetValue(name, out var named) && named == cell.Address)
+        {
+            _globalNames.Remove(name);
+        }
+
+        _deadLetterHandlers.Remove(cell.Address);
+        _sourceNotified.Remove(cell.Address);
+        if (_sourceAuthority == cell.Address)
+        {
+            _sourceAuthority = null;
+        }
+
+        foreach (var orphan in orphans)
+        {
+            if (orphan.LocalTarget is ActorCell child)
+            {
+                child.Parent = null;
+            }
+        }
+
+        if (cell.Parent is { } parent && !_shuttingDown)
+        {
+            _queue.Enqueue(new Delivery(parent, new ChildActorExited(cell.Address), cell.Address));
+        }
+    }
+
+    /// <inheritdoc />
+    public void RegisterSourceAuthority(ActorCell cell) => _sourceAuthority = cell.Address;
+
+    private ActorCell CreateCell(ActorCell? creator, ActorSpec spec, string? globalName, string? sourceHash,
+                                 out Exception? failure)
+    {
+        var type = ResolveType(spec, sourceHash);
+        var typeInfo = ActorTypeInfo.Get(type);
+        if (globalName is not null && _globalNames.TryGetValue(globalName, out var existing) && IsLive(existing))
+        {
+            failure = null;
+            return (ActorCell)existing.LocalTarget!;
+        }
+
+        var cell = ActorCellFactory.Create(this, creator, typeInfo, globalName, sourceHash, out failure);
+        if (failure is not null)
+        {
+            return cell;
+        }
+
+        _liveCells.Add(cell);
+        if (globalName is not null)
+        {
+            _globalNames[globalName] = cell.Address;
+        }
+        else
+        {
+            creator?.AddChild(cell.Address);
+        }
+
+        return cell;
+    }
+
+    private static bool IsLive(ActorAddress address) => address.LocalTarget is ActorCell { IsRunning: true };
+
+    private ThespianSystemStatus BuildStatus() => new(
+        SystemAddress,
+        Capabilities,
+        conventionLeader: null,
+        conventionMembers: [],
+        globalNames: new Dictionary<string, ActorAddress>(_globalNames, StringComparer.Ordinal),
+        deadLetterHandlers: _deadLetterHandlers.ToArray(),
+        sourceAuthority: _sourceAuthority,
+        loadedSources: LoadedSourceHashes(),
+        actorCount: _liveCells.Count);
+}

@@ -1,0 +1,50 @@
+namespace Thespian;
+
+/// <summary>
+/// The names of the capabilities that Thespian itself supplies or understands (Python guide §8.1
+/// and the multiproc sections of §8).
+/// </summary>
+public static class CommonCapabilities
+{
+    /// <summary>Read-only: the API generation, as "(generation, enhancement)" numbers.</summary>
+    public const string ThespianGeneration = "Thespian Generation";
+
+    /// <summary>Read-only: the Thespian for .NET version.</summary>
+    public const string ThespianVersion = "Thespian Version";
+
+    /// <summary>Read-only: the name of the running system base, e.g. "simpleSystemBase".</summary>
+    public const string ActorSystemName = "Thespian ActorSystem Name";
+
+    /// <summary>Read-only: the version of the running system base.</summary>
+    public const string ActorSystemVersion = "Thespian ActorSystem Version";
+
+    /// <summary>Read-only: the .NET runtime version (in place of Python's "Python Version").</summary>
+    public const string DotNetVersion = ".NET Version";
+
+    /// <summary>Settable: whether sources loaded on remote systems may run here ("Yes", "No", "LeaderOnly").</summary>
+    public const string AllowRemoteActorSources = "AllowRemoteActorSources";
+
+    /// <summary>Multiproc bases: the admin's port (TCP default 1900, UDP default 1029).</summary>
+    public const string AdminPort = "Admin Port";
+
+    /// <summary>Multiproc bases: the convention leader's admin, as "host:port".</summary>
+    public const string ConventionAddressIPv4 = "Convention Address.IPv4";
+
+    /// <summary>Multiproc bases: remote actors reach local ones only through the admin.</summary>
+    public const string AdminRouting = "Admin Routing";
+
+    /// <summary>Multiproc bases: this system only makes outbound connections.</summary>
+    public const string OutboundOnly = "Outbound Only";
+
+    /// <summary>Read-only: whether <c>Watch</c> is supported by the running base.</summary>
+    public const string WatchSupported = "Thespian Watch Supported";
+
+    /// <summary>Multiproc bases: how actor processes start ("pool" or "spawn").</summary>
+    public const string ProcessStartupMethod = "Process Startup Method";
+
+    /// <summary>The names no application may set or change.</summary>
+    internal static readonly IReadOnlySet<string> ReadOnlyNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ThespianGeneration, ThespianVersion, ActorSystemName, ActorSystemVersion, DotNetVersion, WatchSupported,
+    };
+}

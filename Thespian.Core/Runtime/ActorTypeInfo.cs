@@ -1,0 +1,128 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
+
+namespace Thespian.Runtime;
+
+/// <summary>
+/// What the runtime knows about one actor type, computed once: that it is a valid actor, a compiled
+/// factory for it, its troupe settings and its capability requirements. Kept in a weak table so that
+/// types from unloadable sources are not pinned.
+/// </summary>
+internal sealed class ActorTypeInfo
+{
+    private static readonly ConditionalWeakTable<Type, ActorTypeInfo> Cache = new();
+    private static readonly MethodInfo InvokeCheckMethod =
+        typeof(ActorTypeInfo).GetMethod(nameof(InvokeCheck), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private readonly Func<Actor> _factory;
+    private readonly Func<IReadOnlyDictionary<string, object?>, object?, bool>? _customCheck;
+
+    private ActorTypeInfo(Type type, Func<Actor> factory)
+    {
+        Type = type;
+        _factory = factory;
+        Troupe = type.GetCustomAttribute<TroupeAttribute>(inherit: true);
+        Requirements = type.GetCustomAttributes<RequireCapabilityAttribute>(inherit: true).ToArray();
+        if (typeof(ICapabilityCheck).IsAssignableFrom(type))
+        {
+            _customCheck = InvokeCheckMethod.MakeGenericMethod(type)
+                .CreateDelegate<Func<IReadOnlyDictionary<string, object?>, object?, bool>>();
+        }
+    }
+
+    /// <summary>The actor type.</summary>
+    public Type Type { get; }
+
+    /// <summary>The troupe settings, when the type is a troupe.</summary>
+    public TroupeAttribute? Troupe { get; }
+
+    /// <summary>The <see cref="RequireCapabilityAttribute"/>s on the type and its bases.</summary>
+    public IReadOnlyList<RequireCapabilityAttribute> Requirements { get; }
+
+    /// <summary>Whether the type has any capability requirement at all.</summary>
+    public bool HasCapabilityChecks => _customCheck is not null || Requirements.Count > 0;
+
+    /// <summary>The info for <paramref name="type"/>, validating it on first use.</summary>
+    /// <exception cref="InvalidActorSpecificationException">The type cannot be an actor.</exception>
+    public static ActorTypeInfo Get(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (Cache.TryGetValue(type, out var info))
+        {
+            return info;
+        }
+
+        info = new ActorTypeInfo(type, BuildFactory(type));
+        return Cache.GetValue(type, _ => info);
+    }
+
+    /// <summary>Makes a new instance (the caller has set up the constructing cell).</summary>
+    public Actor CreateInstance() => _factory();
+
+    /// <summary>Whether a system with <paramref name="capabilities"/> can run this actor type.</summary>
+    public bool PassesCapabilityCheck(IReadOnlyDictionary<string, object?> capabilities, object? requirements)
+    {
+        foreach (var requirement in Requirements)
+        {
+            if (!requirement.IsSatisfiedBy(capabilities))
+            {
+                return false;
+            }
+        }
+
+        return _customCheck is null || _customCheck(capabilities, requirements);
+    }
+
+    private static bool InvokeCheck<T>(IReadOnlyDictionary<string, object?> capabilities, object? requirements)
+        where T : ICapabilityCheck => T.ActorSystemCapabilityCheck(capabilities, requirements);
+
+    private static Func<Actor> BuildFactory(Type type)
+    {
+        var problem = Validate(type, out var constructor);
+        if (problem is not null)
+        {
+            throw new InvalidActorSpecificationException($"Type {type.FullName ?? type.Name} cannot be an actor: {problem}");
+        }
+
+        var method = new DynamicMethod("Create_" + type.Name, typeof(Actor), Type.EmptyTypes, restrictedSkipVisibility: true);
+        var il = method.GetILGenerator();
+        il.Emit(OpCodes.Newobj, constructor!);
+        il.Emit(OpCodes.Ret);
+        return method.CreateDelegate<Func<Actor>>();
+    }
+
+    private static string? Validate(Type type, out ConstructorInfo? constructor)
+    {
+        constructor = null;
+        if (!typeof(Actor).IsAssignableFrom(type))
+        {
+            return "it does not derive from Thespian.Actor (or ActorTypeDispatcher).";
+        }
+
+        if (type.IsAbstract)
+        {
+            return "it is abstract; give a concrete class.";
+        }
+
+        if (type.ContainsGenericParameters)
+        {
+            return "it is an open generic type; give a closed one such as MyActor<int>.";
+        }
+
+        constructor = type.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic,
+                                          Type.EmptyTypes);
+        if (constructor is null)
+        {
+            return "it has no parameterless constructor; the system creates actors and passes them data in messages.";
+        }
+
+        var troupe = type.GetCustomAttribute<TroupeAttribute>(inherit: true);
+        if (troupe is not null && (troupe.MaxCount < 1 || troupe.IdleCount < 0))
+        {
+            return $"its [Troupe] has MaxCount={troupe.MaxCount} and IdleCount={troupe.IdleCount}; MaxCount must be at least 1 and IdleCount at least 0.";
+        }
+
+        return null;
+    }
+}

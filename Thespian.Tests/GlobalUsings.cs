@@ -1,0 +1,3 @@
+global using NUnit.Framework;
+global using Thespian;
+global using Thespian.Tests.Infrastructure;
