@@ -64,20 +64,19 @@ internal sealed class SimpleEndpoint : ISystemEndpoint
     /// <inheritdoc />
     public object? Ask(ActorAddress target, object message, TimeSpan? timeout)
     {
-        var deadline = Deadline(timeout);
-        lock (Gate)
+        var start = timeout is null ? 0 : Stopwatch.GetTimestamp();
+        if (TrySendAndTake(target, message, nameof(Ask), out var reply))
         {
-            RefuseInsideActor(nameof(Ask));
-            System.EnqueueFromEndpoint(target, message, Address);
+            return reply;
         }
 
-        return WaitForMessage(deadline);
+        return WaitForMessage(Deadline(start, timeout));
     }
 
     /// <inheritdoc />
     public object? Listen(TimeSpan? timeout)
     {
-        var deadline = Deadline(timeout);
+        var deadline = Deadline(Stopwatch.GetTimestamp(), timeout);
         lock (Gate)
         {
             RefuseInsideActor(nameof(Listen));
@@ -90,20 +89,19 @@ internal sealed class SimpleEndpoint : ISystemEndpoint
     public Task<object?> AskAsync(ActorAddress target, object message, TimeSpan? timeout,
                                   CancellationToken cancellationToken)
     {
-        var deadline = Deadline(timeout);
-        lock (Gate)
+        var start = timeout is null ? 0 : Stopwatch.GetTimestamp();
+        if (TrySendAndTake(target, message, nameof(AskAsync), out var reply))
         {
-            RefuseInsideActor(nameof(AskAsync));
-            System.EnqueueFromEndpoint(target, message, Address);
+            return Task.FromResult(reply);
         }
 
-        return WaitForMessageAsync(deadline, cancellationToken);
+        return WaitForMessageAsync(Deadline(start, timeout), cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<object?> ListenAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var deadline = Deadline(timeout);
+        var deadline = Deadline(Stopwatch.GetTimestamp(), timeout);
         lock (Gate)
         {
             RefuseInsideActor(nameof(ListenAsync));
@@ -193,8 +191,23 @@ internal sealed class SimpleEndpoint : ISystemEndpoint
         }
     }
 
-    private static long? Deadline(TimeSpan? timeout) => timeout is { } t
-        ? Stopwatch.GetTimestamp() + (long)Math.Min(t.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 4)
+    /// <summary>
+    /// Sends and runs the system to rest under one lock; takes the answer at once when it is there
+    /// (the common case on this base).
+    /// </summary>
+    private bool TrySendAndTake(ActorAddress target, object message, string operation, out object? reply)
+    {
+        lock (Gate)
+        {
+            RefuseInsideActor(operation);
+            System.EnqueueFromEndpoint(target, message, Address);
+            System.RunUntilRest();
+            return _inbox.TryDequeue(out reply);
+        }
+    }
+
+    private static long? Deadline(long start, TimeSpan? timeout) => timeout is { } t
+        ? start + (long)Math.Min(t.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 4)
         : null;
 
     private readonly record struct WaitStep(bool Done, object? Message, TimeSpan Delay)

@@ -139,7 +139,15 @@ internal sealed partial class ActorCell
         var actor = _actor;
         if (actor is null || State != ActorCellState.Running)
         {
-            Runtime.DeadLetter(Address, message, sender);
+            if (message is TroupeWork work)
+            {
+                Runtime.DeadLetter(TroupeLeader ?? Address, work.Message, work.Sender);
+            }
+            else
+            {
+                Runtime.DeadLetter(Address, message, sender);
+            }
+
             return;
         }
 

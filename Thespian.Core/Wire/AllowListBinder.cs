@@ -1,0 +1,62 @@
+using Newtonsoft.Json.Serialization;
+
+namespace Thespian.Wire;
+
+/// <summary>
+/// The binder every wire serializer uses: writes short names (type + simple assembly name), and on
+/// arrival resolves only names the <see cref="TypeAllowList"/> allows — anything else is refused with a
+/// <see cref="DisallowedTypeException"/> before it is loaded or instantiated.
+/// </summary>
+internal sealed class AllowListBinder(TypeAllowList allowList) : ISerializationBinder
+{
+    public Type BindToType(string? assemblyName, string typeName) =>
+        allowList.Resolve(assemblyName, typeName) ?? throw new DisallowedTypeException(
+            assemblyName is null ? typeName : $"{typeName}, {assemblyName}");
+
+    public void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
+    {
+        if (!allowList.IsAllowed(serializedType))
+        {
+            throw new DisallowedTypeException(serializedType.FullName ?? serializedType.Name, sending: true);
+        }
+
+        assemblyName = serializedType.Assembly.GetName().Name;
+        typeName = serializedType.IsGenericType || serializedType.IsArray
+            ? StripAssemblyDetails(serializedType)
+            : serializedType.FullName;
+    }
+
+    /// <summary>A generic or array type's name with only simple assembly names inside.</summary>
+    private static string StripAssemblyDetails(Type type)
+    {
+        if (type.IsArray)
+        {
+            return StripAssemblyDetails(type.GetElementType()!) + "[]";
+        }
+
+        if (!type.IsGenericType)
+        {
+            return type.FullName!;
+        }
+
+        var definition = type.GetGenericTypeDefinition().FullName!;
+        var arguments = type.GetGenericArguments()
+                            .Select(a => $"[{StripAssemblyDetails(a)}, {a.Assembly.GetName().Name}]");
+        return $"{definition}[{string.Join(",", arguments)}]";
+    }
+}
+
+/// <summary>A message named a type that may not travel; it is refused (and dead-lettered), never instantiated.</summary>
+internal sealed class DisallowedTypeException : Newtonsoft.Json.JsonSerializationException
+{
+    public DisallowedTypeException(string typeName, bool sending = false)
+        : base(sending
+            ? $"The type {typeName} may not be sent: only Thespian's message types, primitives, common collections and types from assemblies on the actor path travel between processes."
+            : $"Refused the type {typeName}: it is not one of Thespian's message types, a primitive or common collection, or a type from an assembly on the actor path.")
+    {
+        TypeName = typeName;
+    }
+
+    /// <summary>The refused type's name.</summary>
+    public string TypeName { get; }
+}

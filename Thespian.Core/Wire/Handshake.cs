@@ -1,0 +1,129 @@
+using System.Buffers.Binary;
+
+namespace Thespian.Wire;
+
+/// <summary>
+/// The opening exchange of every connection: the connecting side sends
+/// <c>"THSP" | version (uint16 LE) | role (byte) | 0</c>; the accepting side checks it and answers
+/// <c>"THSP" | version | status (byte) | 0</c>. Anything else on the port is refused at once.
+/// </summary>
+internal static class Handshake
+{
+    /// <summary>Writes the connecting side's greeting.</summary>
+    public static void WriteHello(Span<byte> destination, WireRole role) =>
+        Write(destination, (byte)role);
+
+    /// <summary>Writes the accepting side's answer.</summary>
+    public static void WriteReply(Span<byte> destination, HandshakeStatus status) =>
+        Write(destination, (byte)status);
+
+    /// <summary>Reads a greeting: the role asked for, or a violation.</summary>
+    public static WireRole ReadHello(ReadOnlySpan<byte> source)
+    {
+        var code = Read(source, "greeting");
+        if (!Enum.IsDefined((WireRole)code))
+        {
+            throw new WireProtocolException(WireViolation.BadHandshake, $"The Thespian greeting names an unknown role {code}.");
+        }
+
+        return (WireRole)code;
+    }
+
+    /// <summary>Reads an answer: the status, or a violation.</summary>
+    public static HandshakeStatus ReadReply(ReadOnlySpan<byte> source) => (HandshakeStatus)Read(source, "answer");
+
+    /// <summary>Sends a greeting and reads the answer; throws unless accepted.</summary>
+    public static async ValueTask ConnectAsync(Stream stream, WireRole role, TimeSpan deadline,
+                                               CancellationToken cancellationToken = default)
+    {
+        var buffer = new byte[WireProtocol.HandshakeLength];
+        WriteHello(buffer, role);
+        await stream.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ReadExactlyAsync(stream, buffer, deadline, "the Thespian handshake answer", cancellationToken).ConfigureAwait(false);
+        var status = ReadReply(buffer);
+        if (status != HandshakeStatus.Accepted)
+        {
+            throw new WireProtocolException(
+                status == HandshakeStatus.VersionMismatch ? WireViolation.VersionMismatch : WireViolation.BadHandshake,
+                $"The Thespian endpoint refused the connection ({status}).");
+        }
+    }
+
+    /// <summary>Reads a greeting and answers it; returns the role, or throws (after answering) when refused.</summary>
+    public static async ValueTask<WireRole> AcceptAsync(Stream stream, TimeSpan deadline, Func<WireRole, bool> serves,
+                                                        CancellationToken cancellationToken = default)
+    {
+        var buffer = new byte[WireProtocol.HandshakeLength];
+        await ReadExactlyAsync(stream, buffer, deadline, "a Thespian handshake", cancellationToken).ConfigureAwait(false);
+        WireRole role;
+        try
+        {
+            role = ReadHello(buffer);
+        }
+        catch (WireProtocolException ex) when (ex.Violation == WireViolation.VersionMismatch)
+        {
+            WriteReply(buffer, HandshakeStatus.VersionMismatch);
+            await stream.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        var status = serves(role) ? HandshakeStatus.Accepted : HandshakeStatus.RoleRefused;
+        WriteReply(buffer, status);
+        await stream.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (status != HandshakeStatus.Accepted)
+        {
+            throw new WireProtocolException(WireViolation.BadHandshake, $"This endpoint does not serve the role {role}.");
+        }
+
+        return role;
+    }
+
+    private static void Write(Span<byte> destination, byte code)
+    {
+        WireProtocol.Magic.CopyTo(destination);
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[4..], WireProtocol.Version);
+        destination[6] = code;
+        destination[7] = 0;
+    }
+
+    private static byte Read(ReadOnlySpan<byte> source, string what)
+    {
+        if (source.Length < WireProtocol.HandshakeLength || !source[..4].SequenceEqual(WireProtocol.Magic))
+        {
+            throw new WireProtocolException(WireViolation.BadHandshake,
+                $"The peer's {what} is not a Thespian handshake (wrong magic bytes): something else is talking on this port.");
+        }
+
+        var version = BinaryPrimitives.ReadUInt16LittleEndian(source[4..]);
+        if (version != WireProtocol.Version)
+        {
+            throw new WireProtocolException(WireViolation.VersionMismatch,
+                $"The peer speaks Thespian wire protocol version {version}; this build speaks {WireProtocol.Version}. Run the same Thespian version on both sides.");
+        }
+
+        return source[6];
+    }
+
+    private static async ValueTask ReadExactlyAsync(Stream stream, byte[] buffer, TimeSpan deadline, string what,
+                                                    CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(deadline);
+        try
+        {
+            await stream.ReadExactlyAsync(buffer, timeout.Token).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new WireProtocolException(WireViolation.BadHandshake,
+                $"The connection closed before {what} arrived: the peer is not a Thespian endpoint.");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WireProtocolException(WireViolation.DeadlineExceeded,
+                $"{char.ToUpperInvariant(what[0])}{what[1..]} did not arrive within {deadline.TotalSeconds:0.#} s: the peer is not a Thespian endpoint, or is stuck.");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace Thespian.Wire;
+
+/// <summary>
+/// Keeps .NET types for values in <c>object</c>-typed places (fields, properties, list items,
+/// dictionary values, the message itself): JSON alone would turn an <c>int</c> into a <c>long</c>, a
+/// <c>Guid</c> into a string. Strings, booleans, <c>long</c>s, finite <c>double</c>s and null travel
+/// bare; other primitives as <c>["code", value]</c>; objects with their type name (checked by the
+/// allow-list binder on arrival).
+/// </summary>
+internal sealed class TypedValueConverter : JsonConverter
+{
+    public static readonly TypedValueConverter Instance = new();
+
+    public override bool CanConvert(Type objectType) => objectType == typeof(object);
+
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNull();
+                return;
+            case string s:
+                writer.WriteValue(s);
+                return;
+            case bool b:
+                writer.WriteValue(b);
+                return;
+            case long l:
+                writer.WriteValue(l);
+                return;
+            case double d when double.IsFinite(d):
+                writer.WriteValue(d);
+                return;
+        }
+
+        if (TypedPrimitives.TryGetCode(value, out var code, out var text))
+        {
+            writer.WriteStartArray();
+            writer.WriteValue(code);
+            writer.WriteValue(text);
+            writer.WriteEndArray();
+            return;
+        }
+
+        if (value.GetType().IsEnum)
+        {
+            writer.WriteStartArray();
+            writer.WriteValue(TypedPrimitives.EnumCode);
+            writer.WriteValue(serializer.SerializationBinder is { } binder ? TypeNameOf(binder, value.GetType()) : value.GetType().AssemblyQualifiedName);
+            writer.WriteValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+            writer.WriteEndArray();
+            return;
+        }
+
+        serializer.Serialize(writer, value, typeof(object));
+    }
+
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonToken.Null or JsonToken.Undefined:
+                return null;
+            case JsonToken.String or JsonToken.Boolean or JsonToken.Integer or JsonToken.Float:
+                return reader.Value;
+            case JsonToken.StartArray:
+                return ReadTyped(reader, serializer);
+            default:
+                return serializer.Deserialize<object>(reader);
+        }
+    }
+
+    private static object ReadTyped(JsonReader reader, JsonSerializer serializer)
+    {
+        var code = reader.ReadAsString() ?? throw Malformed("a typed value without its code");
+        if (code == TypedPrimitives.EnumCode)
+        {
+            var typeName = reader.ReadAsString() ?? throw Malformed("an enum value without its type");
+            var number = reader.ReadAsString() is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : throw Malformed("an enum value without its number");
+            ExpectEnd(reader);
+            var enumType = ResolveEnum(serializer, typeName);
+            return Enum.ToObject(enumType, number);
+        }
+
+        var text = reader.ReadAsString() ?? throw Malformed($"a typed value '{code}' without its value");
+        ExpectEnd(reader);
+        return TypedPrimitives.Parse(code, text);
+    }
+
+    private static Type ResolveEnum(JsonSerializer serializer, string typeName)
+    {
+        var comma = typeName.IndexOf(',', StringComparison.Ordinal);
+        var (name, assembly) = comma < 0 ? (typeName, null) : (typeName[..comma].Trim(), typeName[(comma + 1)..].Trim());
+        var type = serializer.SerializationBinder?.BindToType(assembly, name);
+        return type is { IsEnum: true } ? type : throw Malformed($"'{typeName}', which is not an allowed enum type");
+    }
+
+    private static string TypeNameOf(Newtonsoft.Json.Serialization.ISerializationBinder binder, Type type)
+    {
+        binder.BindToName(type, out var assembly, out var name);
+        return assembly is null ? name! : $"{name}, {assembly}";
+    }
+
+    private static void ExpectEnd(JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonToken.EndArray)
+        {
+            throw Malformed("a typed value with extra elements");
+        }
+    }
+
+    private static JsonSerializationException Malformed(string what) => new($"Malformed message: {what}.");
+}

@@ -1,0 +1,58 @@
+namespace Thespian.Wire;
+
+/// <summary>
+/// The constants of Thespian's wire: every connection opens with a handshake (magic, protocol version,
+/// role), then carries frames of <c>[int32 little-endian length][payload]</c>.
+/// </summary>
+internal static class WireProtocol
+{
+    /// <summary>The protocol version this build speaks.</summary>
+    public const ushort Version = 1;
+
+    /// <summary>The size of a handshake in either direction.</summary>
+    public const int HandshakeLength = 8;
+
+    /// <summary>The size of a frame's length prefix.</summary>
+    public const int FrameHeaderLength = 4;
+
+    /// <summary>The default largest frame ("Max Message Size" capability): 64 MiB.</summary>
+    public const int DefaultMaxFrameBytes = 64 * 1024 * 1024;
+
+    /// <summary>The capability that sets the largest frame, in bytes.</summary>
+    public const string MaxMessageSizeCapability = "Max Message Size";
+
+    /// <summary>How long a started frame (or a handshake) may take to arrive in full, by default.</summary>
+    public static readonly TimeSpan DefaultFrameDeadline = TimeSpan.FromSeconds(30);
+
+    /// <summary>"THSP": the first four bytes of every Thespian connection.</summary>
+    public static ReadOnlySpan<byte> Magic => "THSP"u8;
+}
+
+/// <summary>Who opened a connection (the accepting side may refuse roles it does not serve).</summary>
+internal enum WireRole : byte
+{
+    /// <summary>An application's ActorSystem object talking to the admin.</summary>
+    Client = 1,
+
+    /// <summary>An actor host process talking to its admin.</summary>
+    Host = 2,
+
+    /// <summary>Any endpoint sending actor messages to another endpoint.</summary>
+    Peer = 3,
+
+    /// <summary>Another admin (conventions).</summary>
+    Admin = 4,
+}
+
+/// <summary>The accepting side's answer to a handshake.</summary>
+internal enum HandshakeStatus : byte
+{
+    /// <summary>Accepted: frames may follow.</summary>
+    Accepted = 0,
+
+    /// <summary>The protocol versions differ.</summary>
+    VersionMismatch = 1,
+
+    /// <summary>This endpoint does not serve the role asked for.</summary>
+    RoleRefused = 2,
+}
