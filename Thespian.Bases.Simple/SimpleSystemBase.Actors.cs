@@ -100,10 +100,6 @@ internal sealed partial class SimpleSystemBase
         {
             _globalNames[globalName] = cell.Address;
         }
-        else
-        {
-            creator?.AddChild(cell.Address);
-        }
 
         return cell;
     }

@@ -141,7 +141,7 @@ public sealed class ActorSystem : IDisposable
     /// <param name="target">The actor's address.</param>
     /// <param name="message">The message.</param>
     /// <param name="timeout">How long to wait; null waits for ever.</param>
-    /// <param name="cancellationToken">Cancels the wait (the message is still sent).</param>
+    /// <param name="cancellationToken">Cancels the wait; when already cancelled, nothing is sent.</param>
     /// <returns>The answer, or null.</returns>
     public Task<object?> AskAsync(ActorAddress target, object message, TimeSpan? timeout = null,
                                   CancellationToken cancellationToken = default)
@@ -149,6 +149,11 @@ public sealed class ActorSystem : IDisposable
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
         CheckTimeout(timeout);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<object?>(cancellationToken);
+        }
+
         return Endpoint().AskAsync(target, message, timeout, cancellationToken);
     }
 
@@ -159,6 +164,11 @@ public sealed class ActorSystem : IDisposable
     public Task<object?> ListenAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         CheckTimeout(timeout);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<object?>(cancellationToken);
+        }
+
         return Endpoint().ListenAsync(timeout, cancellationToken);
     }
 
@@ -229,13 +239,13 @@ public sealed class ActorSystem : IDisposable
 
     private ISystemBase Live()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (_system.IsShutDown)
         {
             throw new ActorSystemFailureException(
                 $"This {_system.Name} actor system has been shut down; create a new ActorSystem to continue.");
         }
 
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _system;
     }
 

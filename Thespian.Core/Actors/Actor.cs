@@ -53,8 +53,7 @@ public abstract class Actor
                                        string? globalName = null, string? sourceHash = null)
     {
         var cell = RunningCell(nameof(CreateActor));
-        return cell.Runtime.CreateActor(cell, ActorSpec.For(actorType), targetActorRequirements, globalName,
-                                        sourceHash ?? cell.SourceHash);
+        return CreateChild(cell, ActorSpec.For(actorType), targetActorRequirements, globalName, sourceHash);
     }
 
     /// <summary>Creates a child actor of type <typeparamref name="TActor"/>; returns its address at once.</summary>
@@ -75,8 +74,7 @@ public abstract class Actor
                                        string? globalName = null, string? sourceHash = null)
     {
         var cell = RunningCell(nameof(CreateActor));
-        return cell.Runtime.CreateActor(cell, ActorSpec.For(actorTypeName), targetActorRequirements, globalName,
-                                        sourceHash ?? cell.SourceHash);
+        return CreateChild(cell, ActorSpec.For(actorTypeName), targetActorRequirements, globalName, sourceHash);
     }
 
     /// <summary>Sends a message to another actor (or to an external endpoint). Returns without waiting for delivery.</summary>
@@ -211,6 +209,22 @@ public abstract class Actor
         var cell = RunningCell(nameof(Watch));
         ArgumentNullException.ThrowIfNull(watch);
         cell.Runtime.Watch(cell, watch);
+    }
+
+    /// <summary>
+    /// Creates through the base and records the new actor as this actor's child (named actors are the
+    /// system's children). Kept here, not in each base, so no base can forget it.
+    /// </summary>
+    private static ActorAddress CreateChild(ActorCell cell, ActorSpec spec, object? requirements, string? globalName,
+                                            string? sourceHash)
+    {
+        var address = cell.Runtime.CreateActor(cell, spec, requirements, globalName, sourceHash ?? cell.SourceHash);
+        if (globalName is null)
+        {
+            cell.AddChild(address);
+        }
+
+        return address;
     }
 
     private ActorCell RunningCell(string operation)

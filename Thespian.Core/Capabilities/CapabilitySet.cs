@@ -78,7 +78,7 @@ internal sealed class CapabilitySet
             }
             else
             {
-                changed = !_values.TryGetValue(capabilityName, out var old) || !Equals(old, capabilityValue);
+                changed = !_values.TryGetValue(capabilityName, out var old) || !Truthiness.ValuesEqual(old, capabilityValue);
                 _values[capabilityName] = capabilityValue;
             }
 

@@ -34,7 +34,7 @@ internal sealed class ThespianLogging : IDisposable
             }
 
             _owned.AddRange(providers);
-            _factory = new CompositeLoggerFactory(logDefs.LoggerFactory, providers);
+            _factory = new CompositeLoggerFactory(logDefs.LoggerFactory, logDefs.MinimumLevel, providers);
         }
 
         RuntimeLogger = _factory.CreateLogger("Thespian.Runtime");

@@ -32,7 +32,7 @@ internal sealed class DispatchTable
 
     /// <summary>
     /// The message types searched for <paramref name="messageType"/>, most specific first: the type, its
-    /// base classes, its interfaces (more derived interfaces first), then <see cref="object"/>.
+    /// base classes, its interfaces (more derived interfaces first, then by name), then <see cref="object"/>.
     /// </summary>
     public static IReadOnlyList<Type> MessageTypeChain(Type messageType)
     {
@@ -44,7 +44,7 @@ internal sealed class DispatchTable
 
         var interfaces = messageType.GetInterfaces();
         chain.AddRange(interfaces.OrderByDescending(i => i.GetInterfaces().Length)
-                                 .ThenBy(i => Array.IndexOf(interfaces, i)));
+                                 .ThenBy(i => i.FullName ?? i.Name, StringComparer.Ordinal));
         chain.Add(typeof(object));
         return chain;
     }

@@ -22,7 +22,11 @@ internal interface IActorRuntime
     /// <summary>A message the system sends on an actor's behalf (poison returns, exit propagation, status).</summary>
     void SendSystem(ActorAddress from, ActorAddress target, object message);
 
-    /// <summary>Creates a child (or named) actor for <paramref name="creator"/>; returns at once.</summary>
+    /// <summary>
+    /// Creates a child (or named) actor for <paramref name="creator"/>; returns at once. The caller
+    /// (<see cref="Actor"/>) records the new address as the creator's child; a base whose new actor fails to
+    /// start sends the creator a <see cref="ChildActorExited"/> for it.
+    /// </summary>
     ActorAddress CreateActor(ActorCell creator, ActorSpec spec, object? requirements, string? globalName,
                              string? sourceHash);
 

@@ -39,4 +39,46 @@ public abstract class BaseFixture
     /// <summary>Starts another transient system of this fixture's base (the test shuts it down).</summary>
     protected ActorSystem StartSystem(IDictionary<string, object?>? capabilities, LogDefs? logDefs = null) =>
         new(SystemBase, capabilities, logDefs ?? LogDefs.Disabled, transientUnique: true);
+
+    /// <summary>Asks <paramref name="target"/> and asserts that the answer is a <typeparamref name="T"/>.</summary>
+    protected T AskFor<T>(ActorAddress target, object message, ActorSystem? endpoint = null)
+    {
+        var answer = (endpoint ?? System).Ask(target, message, Patience);
+        Assert.That(answer, Is.InstanceOf<T>(), $"the answer to {message}");
+        return (T)answer!;
+    }
+
+    /// <summary>Listens and asserts that the next message is a <typeparamref name="T"/>.</summary>
+    protected T ListenFor<T>(ActorSystem? endpoint = null)
+    {
+        var message = (endpoint ?? System).Listen(Patience);
+        Assert.That(message, Is.InstanceOf<T>(), "the next message to the endpoint");
+        return (T)message!;
+    }
+
+    /// <summary>Collects the next <paramref name="count"/> messages to the endpoint (each must arrive within <see cref="Patience"/>).</summary>
+    protected List<object> Collect(int count, ActorSystem? endpoint = null)
+    {
+        var messages = new List<object>();
+        while (messages.Count < count)
+        {
+            var message = (endpoint ?? System).Listen(Patience);
+            if (message is null)
+            {
+                Assert.Fail($"Expected {count} messages, got {messages.Count}: [{string.Join(", ", messages)}]");
+            }
+
+            messages.Add(message!);
+        }
+
+        return messages;
+    }
+
+    /// <summary>Asserts that nothing more reaches the endpoint within <see cref="Brief"/>.</summary>
+    protected void AssertNothingArrives(ActorSystem? endpoint = null) =>
+        Assert.That((endpoint ?? System).Listen(Brief), Is.Null, "no further message to the endpoint");
+
+    /// <summary>Waits (polling, up to <see cref="Patience"/>) until <paramref name="condition"/> holds; fails otherwise.</summary>
+    protected static void Eventually(Func<bool> condition, string what) =>
+        Assert.That(SpinWait.SpinUntil(condition, Patience), Is.True, $"within {Patience.TotalSeconds} s: {what}");
 }

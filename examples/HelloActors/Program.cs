@@ -1,24 +1,33 @@
 // HelloActors: the first program to run. A greeter actor answers Ask, a typed dispatcher routes
 // messages by type, a parent hears about its child's exit, and a wakeup fires on time.
 // Run it with:  dotnet run --project examples/HelloActors
+// The user guide (docs/user-guide.md) explains each part.
 using Thespian;
 
+// The simple base runs every actor synchronously inside Tell/Ask on this thread.
 using var system = new ActorSystem(SystemBaseNames.Simple);
 
+// Ask sends a message and returns the first message that comes back to this endpoint
+// (or null if nothing can answer within the timeout).
 var greeter = system.CreateActor<Greeter>();
 Console.WriteLine(system.Ask(greeter, "world", TimeSpan.FromSeconds(1)));
 
+// ActorTypeDispatcher calls the ReceiveMsg overload that matches the message's type.
 var typer = system.CreateActor<Typer>();
 Console.WriteLine(system.Ask(typer, 42, TimeSpan.FromSeconds(1)));
 Console.WriteLine(system.Ask(typer, "forty-two", TimeSpan.FromSeconds(1)));
 Console.WriteLine(system.Ask(typer, 4.2, TimeSpan.FromSeconds(1)));
 
+// A parent gets ChildActorExited when a child it created exits.
 var parent = system.CreateActor<Parent>();
 Console.WriteLine(system.Ask(parent, "spawn and stop a child", TimeSpan.FromSeconds(1)));
 
+// Ask waits for a wakeup that falls within its timeout.
 var sleeper = system.CreateActor<Sleeper>();
 Console.WriteLine(system.Ask(sleeper, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1)));
 
+// Stops every actor (each gets an ActorExitRequest). Disposing the object that started a simple
+// system would do the same.
 system.Shutdown();
 
 /// <summary>Answers every string with a greeting.</summary>
@@ -70,7 +79,7 @@ internal sealed class Parent : Actor
     }
 }
 
-/// <summary>Answers after a wakeup.</summary>
+/// <summary>Answers after a wakeup; the requester's address travels in the wakeup's payload.</summary>
 internal sealed class Sleeper : Actor
 {
     public override void ReceiveMessage(object message, ActorAddress sender)
