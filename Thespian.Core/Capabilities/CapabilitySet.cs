@@ -10,7 +10,7 @@ namespace Thespian.Runtime;
 internal sealed class CapabilitySet
 {
     /// <summary>The API generation this port implements: (generation, enhancement).</summary>
-    public static readonly IReadOnlyList<int> Generation = [1, 0];
+    public static readonly IReadOnlyList<int> Generation = new[] { 1, 0 };
 
     private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();

@@ -7,14 +7,28 @@ namespace Thespian.Runtime;
 /// </summary>
 internal static class ActorCellFactory
 {
-    /// <summary>Creates and starts a cell. <paramref name="startFailure"/> is the constructor's exception, if it threw.</summary>
+    /// <summary>
+    /// Creates and starts a cell for an actor created in this process by <paramref name="creator"/> (null for
+    /// the system). <paramref name="startFailure"/> is the constructor's exception, if it threw.
+    /// </summary>
     public static ActorCell Create(IActorRuntime runtime, ActorCell? creator, ActorTypeInfo typeInfo,
                                    string? globalName, string? sourceHash, out Exception? startFailure)
     {
-        var address = ActorAddress.CreateNew();
         var parent = globalName is null ? creator?.Address : null;
-        var isWorker = creator?.Actor is TroupeManager manager && manager.WorkerType == typeInfo.Type;
-        if (typeInfo.Troupe is { } troupe && !isWorker)
+        var troupeLeader = IsTroupeWorkerOf(creator, typeInfo.Type) ? creator!.Address : null;
+        return Create(runtime, ActorAddress.CreateNew(), typeInfo, parent, globalName, sourceHash, troupeLeader,
+                      out startFailure);
+    }
+
+    /// <summary>
+    /// Creates and starts a cell at a given address. A troupe type without <paramref name="troupeLeader"/>
+    /// becomes a troupe (a manager); with one, it is a worker reporting to that leader.
+    /// </summary>
+    public static ActorCell Create(IActorRuntime runtime, ActorAddress address, ActorTypeInfo typeInfo,
+                                   ActorAddress? parent, string? globalName, string? sourceHash,
+                                   ActorAddress? troupeLeader, out Exception? startFailure)
+    {
+        if (typeInfo.Troupe is { } troupe && troupeLeader is null)
         {
             var managerCell = new ActorCell(runtime, address, ActorTypeInfo.Get(typeof(TroupeManager)), parent,
                                             globalName, sourceHash);
@@ -23,9 +37,12 @@ internal static class ActorCellFactory
             return managerCell;
         }
 
-        var cell = new ActorCell(runtime, address, typeInfo, parent, globalName, sourceHash,
-                                 troupeLeader: isWorker ? creator!.Address : null);
+        var cell = new ActorCell(runtime, address, typeInfo, parent, globalName, sourceHash, troupeLeader);
         startFailure = cell.Start();
         return cell;
     }
+
+    /// <summary>Whether an actor of <paramref name="type"/> made by <paramref name="creator"/> is one of its troupe's workers.</summary>
+    public static bool IsTroupeWorkerOf(ActorCell? creator, Type? type) =>
+        creator?.Actor is TroupeManager manager && manager.WorkerType == type;
 }

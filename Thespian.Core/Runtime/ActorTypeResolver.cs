@@ -100,9 +100,7 @@ internal static class ActorTypeResolver
                 return null;
             }
 
-            return Path.GetDirectoryName(file) == Path.GetDirectoryName(AppContext.BaseDirectory + "x")
-                ? AssemblyLoadContext.Default.LoadFromAssemblyName(name)
-                : AssemblyLoadContext.Default.LoadFromAssemblyPath(file);
+            return AssemblyLoadContext.Default.LoadFromAssemblyPath(file);
         }
         catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or FileNotFoundException)
         {

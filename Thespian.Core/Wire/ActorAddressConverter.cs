@@ -4,21 +4,27 @@ using Newtonsoft.Json;
 namespace Thespian.Wire;
 
 /// <summary>
-/// Writes an <see cref="ActorAddress"/> as its 32-hex-digit identifier; on arrival the process's
-/// interner turns it back into its own address object (with local routing, when it knows one).
+/// Writes an <see cref="ActorAddress"/> as its 32-hex-digit identifier, followed by <c>@host:port</c>
+/// when this process knows where the actor lives. On arrival the process's interner turns it back into
+/// its own address object, and a route that came with it is learnt.
 /// </summary>
-internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern) : JsonConverter<ActorAddress>
+internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern,
+                                            Func<UInt128, string?>? routeOf = null,
+                                            Action<UInt128, string>? learnRoute = null) : JsonConverter<ActorAddress>
 {
+    private const int IdDigits = 32;
+
     public override void WriteJson(JsonWriter writer, ActorAddress? value, JsonSerializer serializer)
     {
         if (value is null)
         {
             writer.WriteNull();
+            return;
         }
-        else
-        {
-            writer.WriteValue(value.Id.ToString("x32", CultureInfo.InvariantCulture));
-        }
+
+        var id = value.Id.ToString("x32", CultureInfo.InvariantCulture);
+        var route = routeOf?.Invoke(value.Id);
+        writer.WriteValue(route is null ? id : $"{id}@{route}");
     }
 
     public override ActorAddress? ReadJson(JsonReader reader, Type objectType, ActorAddress? existingValue,
@@ -29,12 +35,36 @@ internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern) 
             return null;
         }
 
-        if (reader.TokenType != JsonToken.String || reader.Value is not string text || text.Length != 32 ||
-            !UInt128.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var id))
+        if (reader.TokenType != JsonToken.String || reader.Value is not string text || !TryParse(text, out var id, out var route))
         {
-            throw new JsonSerializationException("Malformed message: an actor address is not 32 hex digits.");
+            throw new JsonSerializationException(
+                "Malformed message: an actor address is not 32 hex digits (optionally followed by @host:port).");
+        }
+
+        if (route is not null)
+        {
+            learnRoute?.Invoke(id, route);
         }
 
         return intern(id);
+    }
+
+    private static bool TryParse(string text, out UInt128 id, out string? route)
+    {
+        route = null;
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var idText = at < 0 ? text : text[..at];
+        if (at >= 0)
+        {
+            route = text[(at + 1)..];
+            if (route.Length == 0 || route.Length > 255)
+            {
+                id = default;
+                return false;
+            }
+        }
+
+        return UInt128.TryParse(idText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id) &&
+               idText.Length == IdDigits;
     }
 }

@@ -107,7 +107,8 @@ internal sealed class TypeAllowList
     /// </summary>
     private static bool IsThespianDataType(Type type) =>
         typeof(ActorSystemMessage).IsAssignableFrom(type) || type == typeof(ActorAddress) ||
-        type == typeof(UpdateTroupeSettings) || type == typeof(ThespianWatch);
+        type == typeof(UpdateTroupeSettings) || type == typeof(ThespianWatch) ||
+        typeof(Multiproc.IControlMessage).IsAssignableFrom(type) || (type.IsEnum && type.Namespace == "Thespian.Multiproc");
 
     private Assembly? ResolveAssembly(AssemblyName name)
     {

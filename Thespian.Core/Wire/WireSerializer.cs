@@ -14,7 +14,10 @@ internal sealed class WireSerializer
 
     /// <param name="allowList">Which types may travel.</param>
     /// <param name="internAddress">Turns an address identifier into this process's address object.</param>
-    public WireSerializer(TypeAllowList allowList, Func<UInt128, ActorAddress> internAddress)
+    /// <param name="routeOf">Where an actor lives, when known (written with its address).</param>
+    /// <param name="learnRoute">Records a route that arrived with an address.</param>
+    public WireSerializer(TypeAllowList allowList, Func<UInt128, ActorAddress> internAddress,
+                          Func<UInt128, string?>? routeOf = null, Action<UInt128, string>? learnRoute = null)
     {
         _serializer = JsonSerializer.Create(new JsonSerializerSettings
         {
@@ -26,7 +29,7 @@ internal sealed class WireSerializer
             FloatParseHandling = FloatParseHandling.Double,
             MetadataPropertyHandling = MetadataPropertyHandling.Default,
             MaxDepth = 64,
-            Converters = { new ActorAddressConverter(internAddress) },
+            Converters = { new ActorAddressConverter(internAddress, routeOf, learnRoute) },
         });
     }
 

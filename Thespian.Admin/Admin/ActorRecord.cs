@@ -1,0 +1,38 @@
+using Thespian.Wire;
+
+namespace Thespian.Admin.Admin;
+
+/// <summary>Where an actor is in its life, as the admin sees it.</summary>
+internal enum ActorRecordState
+{
+    Starting,
+    Running,
+    Stopped,
+}
+
+/// <summary>The admin's registry entry for one actor.</summary>
+internal sealed class ActorRecord(ActorAddress address, string typeName, ActorAddress? parent, string? globalName,
+                                  string? sourceHash)
+{
+    public ActorAddress Address { get; } = address;
+
+    public string TypeName { get; } = typeName;
+
+    public ActorAddress? Parent { get; set; } = parent;
+
+    public string? GlobalName { get; } = globalName;
+
+    public string? SourceHash { get; } = sourceHash;
+
+    public ActorRecordState State { get; set; } = ActorRecordState.Starting;
+
+    public HostProcess? Host { get; set; }
+
+    public string? Endpoint => Host?.Endpoint;
+
+    /// <summary>Create requests answered once the actor runs (or fails).</summary>
+    public List<Envelope> CreateWaiters { get; } = [];
+
+    /// <summary>Resolve requests answered once the actor runs (or fails).</summary>
+    public List<Envelope> ResolveWaiters { get; } = [];
+}

@@ -1,0 +1,55 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Thespian.Bases.MultiprocTcp;
+using Thespian.Multiproc;
+using Thespian.Runtime;
+using Thespian.Wire;
+
+namespace Thespian.Admin.Admin;
+
+/// <summary>The <c>admin-run</c> mode: this process is the admin of a system until it shuts down.</summary>
+internal static class AdminMode
+{
+    /// <summary>Exit code when the admin port is already taken (another admin won the race).</summary>
+    public const int PortTaken = 3;
+
+    public static async Task<int> RunAsync(ModeArguments arguments)
+    {
+        var options = new AdminOptions
+        {
+            BaseName = arguments.Optional("--base") ?? SystemBaseNames.MultiprocTcp,
+            Port = arguments.RequiredInt("--port"),
+            Capabilities = CapabilityArgument.Decode(arguments.Optional("--capabilities")),
+            ActorPath = arguments.All("--actor-path"),
+            LogFile = arguments.Optional("--log-file"),
+            LogLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
+        };
+        options = options with { WarmHosts = StartupMethod(options.Capabilities) == "spawn" ? 0 : options.WarmHosts };
+        using var logging = new ThespianLogging(options.LogFile is null
+            ? LogDefs.Disabled
+            : new LogDefs { FilePath = options.LogFile, MinimumLevel = options.LogLevel });
+        TcpTransport transport;
+        try
+        {
+            transport = new TcpTransport(new TcpTransportOptions { Port = options.Port, Role = WireRole.Admin });
+        }
+        catch (SocketException)
+        {
+            return PortTaken;
+        }
+
+        var server = new AdminServer(options, transport, logging);
+        await using (server.ConfigureAwait(false))
+        {
+            server.Start();
+            await server.Stopped.ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static string StartupMethod(IDictionary<string, object?> capabilities) =>
+        capabilities.TryGetValue(CommonCapabilities.ProcessStartupMethod, out var method) && method is string text
+            ? text
+            : "pool";
+}

@@ -1,0 +1,221 @@
+using Thespian.Multiproc;
+using Thespian.Wire;
+
+namespace Thespian.Admin.Admin;
+
+internal sealed partial class AdminServer
+{
+    private readonly Dictionary<UInt128, ActorRecord> _actors = [];
+    private readonly Dictionary<string, ActorRecord> _globalNames = new(StringComparer.Ordinal);
+
+    private IEnumerable<ActorRecord> RunningActors => _actors.Values.Where(a => a.State == ActorRecordState.Running);
+
+    private void HandleCreate(CreateActorRequest request, Envelope envelope)
+    {
+        if (_shuttingDown)
+        {
+            _node.Reply(envelope, new ControlReply(request.RequestId, ControlErrorKind.ShuttingDown,
+                                                  "The actor system is shutting down; no actors can be created."));
+            return;
+        }
+
+        if (request.GlobalName is { } name && _globalNames.TryGetValue(name, out var named))
+        {
+            if (named.State == ActorRecordState.Running)
+            {
+                _node.Reply(envelope, new ControlReply(request.RequestId, Address: named.Address, Endpoint: named.Endpoint));
+            }
+            else
+            {
+                named.CreateWaiters.Add(envelope);
+            }
+
+            return;
+        }
+
+        var record = new ActorRecord(request.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash);
+        _actors[record.Address.Id] = record;
+        if (record.GlobalName is { } globalName)
+        {
+            _globalNames[globalName] = record;
+        }
+
+        record.CreateWaiters.Add(envelope);
+        _ = StartActorAsync(record, request);
+    }
+
+    private async Task StartActorAsync(ActorRecord record, CreateActorRequest request)
+    {
+        try
+        {
+            var host = await _pool.AcquireAsync().ConfigureAwait(false);
+            host.Actor = record;
+            var capabilities = _capabilities.Snapshot;
+            var reply = await _node.RequestAsync(host.Endpoint!, id => new RunActorRequest(
+                id, record.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash,
+                request.RequirementsJson, request.TroupeLeader, capabilities)).ConfigureAwait(false);
+            Post(() =>
+            {
+                record.Host = host;
+                if (reply.Succeeded)
+                {
+                    ActorStarted(record);
+                }
+                else
+                {
+                    ActorFailedToStart(record, reply.Error, reply.Message ?? "the actor could not be started");
+                }
+            });
+        }
+        catch (ActorSystemException ex)
+        {
+            Post(() => ActorFailedToStart(record, ControlErrorKind.Failure, ex.Message));
+        }
+    }
+
+    private void ActorStarted(ActorRecord record)
+    {
+        if (record.State != ActorRecordState.Starting)
+        {
+            return;
+        }
+
+        record.State = ActorRecordState.Running;
+        _node.Book.SetRoute(record.Address.Id, record.Endpoint!);
+        foreach (var waiter in record.CreateWaiters)
+        {
+            ReplyWith(waiter, new ControlReply(RequestIdOf(waiter), Address: record.Address, Endpoint: record.Endpoint));
+        }
+
+        foreach (var waiter in record.ResolveWaiters)
+        {
+            ReplyWith(waiter, new ControlReply(RequestIdOf(waiter), Address: record.Address, Endpoint: record.Endpoint));
+        }
+
+        record.CreateWaiters.Clear();
+        record.ResolveWaiters.Clear();
+        if (_shuttingDown)
+        {
+            SendSystemMessage(SystemAddress, record.Address, new ActorExitRequest());
+        }
+    }
+
+    private void ActorFailedToStart(ActorRecord record, ControlErrorKind error, string message)
+    {
+        if (record.State == ActorRecordState.Stopped)
+        {
+            return;
+        }
+
+        Forget(record);
+        foreach (var waiter in record.CreateWaiters.Concat(record.ResolveWaiters))
+        {
+            ReplyWith(waiter, new ControlReply(RequestIdOf(waiter), error, message));
+        }
+
+        record.CreateWaiters.Clear();
+        record.ResolveWaiters.Clear();
+        if (record.Parent is { } parent && record.GlobalName is null)
+        {
+            SendSystemMessage(record.Address, parent, new ChildActorExited(record.Address));
+        }
+    }
+
+    private void HandleActorStopped(UInt128 id, IReadOnlyList<ActorAddress> orphans)
+    {
+        if (!_actors.TryGetValue(id, out var record) || record.State == ActorRecordState.Stopped)
+        {
+            return;
+        }
+
+        Forget(record);
+        foreach (var orphan in orphans)
+        {
+            if (_actors.TryGetValue(orphan.Id, out var child))
+            {
+                child.Parent = null;
+                if (child.Endpoint is { } endpoint)
+                {
+                    SendControl(endpoint, new OrphanedNotice(child.Address));
+                }
+            }
+        }
+
+        if (record.Parent is { } parent && record.GlobalName is null && !_shuttingDown)
+        {
+            SendSystemMessage(record.Address, parent, new ChildActorExited(record.Address));
+        }
+
+        CheckShutdownProgress();
+    }
+
+    private void OnHostExited(HostProcess host)
+    {
+        if (host.Actor is not { State: not ActorRecordState.Stopped } record)
+        {
+            CheckShutdownProgress();
+            return;
+        }
+
+        if (!_shuttingDown)
+        {
+            _logger.HostDied(host.ProcessId, record.Address);
+        }
+
+        if (record.State == ActorRecordState.Starting)
+        {
+            ActorFailedToStart(record, ControlErrorKind.Failure, $"The actor host process {host.ProcessId} exited while starting the actor.");
+            return;
+        }
+
+        var orphans = _actors.Values.Where(a => a.Parent == record.Address).Select(a => a.Address).ToArray();
+        HandleActorStopped(record.Address.Id, orphans);
+    }
+
+    private void Forget(ActorRecord record)
+    {
+        record.State = ActorRecordState.Stopped;
+        _actors.Remove(record.Address.Id);
+        if (record.GlobalName is { } name && _globalNames.TryGetValue(name, out var named) && named == record)
+        {
+            _globalNames.Remove(name);
+        }
+
+        _node.Book.ForgetRoute(record.Address.Id);
+        _deadLetterHandlers.Remove(record.Address);
+        _conventionListeners.Remove(record.Address);
+        _sourceListeners.Remove(record.Address);
+        if (_sourceAuthority == record.Address)
+        {
+            _sourceAuthority = null;
+        }
+    }
+
+    private void HandleResolve(ResolveRequest request, Envelope envelope)
+    {
+        if (request.Address == SystemAddress)
+        {
+            _node.Reply(envelope, new ControlReply(request.RequestId, Address: SystemAddress, Endpoint: _node.LocalEndpoint));
+            return;
+        }
+
+        if (!_actors.TryGetValue(request.Address.Id, out var record))
+        {
+            _node.Reply(envelope, new ControlReply(request.RequestId, ControlErrorKind.InvalidArgument,
+                                                  $"No actor {request.Address} is running."));
+            return;
+        }
+
+        if (record.State == ActorRecordState.Running)
+        {
+            _node.Reply(envelope, new ControlReply(request.RequestId, Address: record.Address, Endpoint: record.Endpoint));
+        }
+        else
+        {
+            record.ResolveWaiters.Add(envelope);
+        }
+    }
+
+    private long RequestIdOf(Envelope request) =>
+        _node.Serializer.Deserialize(request.Body.Span) is IControlRequest control ? control.RequestId : 0;
+}

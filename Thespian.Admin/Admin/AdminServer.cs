@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Thespian.Multiproc;
+using Thespian.Runtime;
+using Thespian.Wire;
+
+namespace Thespian.Admin.Admin;
+
+/// <summary>
+/// The admin of a multiproc system: listens on the admin port and owns the actor registry, global
+/// names, dead-letter handlers, capabilities, status, the host pool and process supervision. All of its
+/// state is touched only by one event loop (<see cref="Post"/>), so handlers need no locks. It never
+/// deserializes a user message: bodies are routed as opaque bytes.
+/// </summary>
+internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
+{
+    private readonly AdminOptions _options;
+    private readonly MultiprocNode _node;
+    private readonly CapabilitySet _capabilities;
+    private readonly HostPool _pool;
+    private readonly ILogger _logger;
+    private readonly Channel<Action> _loop = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public AdminServer(AdminOptions options, ITransport transport, ThespianLogging logging)
+    {
+        _options = options;
+        _logger = logging.CreateLogger("Thespian.Admin");
+        _capabilities = new CapabilitySet(options.BaseName, 1, options.Capabilities,
+        [
+            new(CommonCapabilities.AdminPort, options.Port),
+            new(CommonCapabilities.WatchSupported, false),
+            new(CommonCapabilities.ProcessStartupMethod, options.WarmHosts > 0 ? "pool" : "spawn"),
+        ]);
+        _node = new MultiprocNode(transport, TypeAllowList.ThespianOnly, _logger);
+        SystemAddress = _node.Book.Register(ActorAddress.CreateNew(), transport.LocalEndpoint);
+        _node.SetAdmin(SystemAddress, transport.LocalEndpoint);
+        _pool = new HostPool(HostStartInfo, options.WarmHosts, _logger);
+        _pool.HostExited += host => Post(() => OnHostExited(host));
+    }
+
+    /// <summary>The system's own address.</summary>
+    public ActorAddress SystemAddress { get; }
+
+    /// <summary>Completes when the admin has shut down.</summary>
+    public Task Stopped => _stopped.Task;
+
+    /// <summary>Starts listening, runs the event loop, and warms the pool.</summary>
+    public void Start()
+    {
+        _node.Start(this);
+        _ = Task.Run(RunLoopAsync);
+        _pool.Refill();
+        _logger.AdminListening(_node.LocalEndpoint, Environment.ProcessId);
+    }
+
+    /// <summary>Runs an action on the admin's event loop.</summary>
+    public void Post(Action action) => _loop.Writer.TryWrite(action);
+
+    /// <inheritdoc />
+    public void OnDeliver(Envelope envelope) => Post(() => HandleDelivery(envelope));
+
+    /// <inheritdoc />
+    public void OnControl(IControlMessage message, Envelope envelope) => Post(() => HandleControl(message, envelope));
+
+    /// <inheritdoc />
+    public void OnUndeliverable(Envelope envelope) => Post(() => HandleDeadLetter(envelope with
+    {
+        Kind = EnvelopeKind.DeadLetter, Aux = envelope.Target, Target = SystemAddress.Id,
+    }));
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _pool.Dispose();
+        await _node.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task RunLoopAsync()
+    {
+        await foreach (var action in _loop.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                _logger.AdminLoopFault(ex.GetType().Name, ex.Message, ex);
+            }
+        }
+    }
+
+    private void HandleControl(IControlMessage message, Envelope envelope)
+    {
+        switch (message)
+        {
+            case HostReady ready:
+                _pool.OnHostReady(ready);
+                break;
+            case CreateActorRequest create:
+                HandleCreate(create, envelope);
+                break;
+            case ActorStoppedNotice stopped:
+                HandleActorStopped(stopped.Address.Id, stopped.Orphans);
+                break;
+            case ResolveRequest resolve:
+                HandleResolve(resolve, envelope);
+                break;
+            case RegistrationRequest registration:
+                HandleRegistration(registration);
+                _node.Reply(envelope, new ControlReply(registration.RequestId));
+                break;
+            case UpdateCapabilityRequest update:
+                HandleUpdateCapability(update, envelope);
+                break;
+            case SystemInfoRequest info:
+                ReplyWith(envelope, new SystemInfoReply(info.RequestId, SystemAddress, _options.BaseName,
+                                                       _capabilities.Snapshot, Environment.ProcessId));
+                break;
+            case ProcessesRequest processes:
+                ReplyWith(envelope, new ProcessesReply(processes.RequestId, Environment.ProcessId,
+                                                      _pool.All.Select(h => h.ProcessId).ToArray()));
+                break;
+            case ShutdownRequest shutdown:
+                BeginShutdown(shutdown, envelope);
+                break;
+            default:
+                _logger.ControlRefused(envelope.SenderEndpoint ?? "unknown", $"the admin does not handle {message.GetType().Name}");
+                break;
+        }
+    }
+
+    private void ReplyWith(Envelope request, IControlMessage reply)
+    {
+        if (request.SenderEndpoint is { } endpoint)
+        {
+            SendControl(endpoint, reply);
+        }
+    }
+
+    private void SendControl(string endpoint, IControlMessage message)
+    {
+        try
+        {
+            _node.SendControl(endpoint, message);
+        }
+        catch (ObjectDisposedException)
+        {
+            // This admin is going away.
+        }
+        catch (ActorSystemException ex)
+        {
+            _logger.AdminLoopFault(ex.GetType().Name, ex.Message, ex);
+        }
+    }
+
+    /// <summary>Sends a Thespian message (status, ChildActorExited, exit requests) from the system or another address.</summary>
+    private void SendSystemMessage(ActorAddress from, ActorAddress to, object message)
+    {
+        try
+        {
+            _node.SendMessage(from, to, message);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The admin is stopping.
+        }
+        catch (ActorSystemException ex)
+        {
+            _logger.AdminLoopFault(ex.GetType().Name, ex.Message, ex);
+        }
+    }
+
+    private ProcessStartInfo HostStartInfo()
+    {
+        var (fileName, arguments) = SelfCommand.For("host");
+        var start = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = false,
+            RedirectStandardError = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("--admin");
+        start.ArgumentList.Add(_node.LocalEndpoint);
+        start.ArgumentList.Add("--admin-id");
+        start.ArgumentList.Add(SystemAddress.Id.ToString("x32", System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add("--admin-pid");
+        start.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_options.LogFile is { } logFile)
+        {
+            start.ArgumentList.Add("--log-file");
+            start.ArgumentList.Add(logFile);
+            start.ArgumentList.Add("--log-level");
+            start.ArgumentList.Add(_options.LogLevel.ToString());
+        }
+
+        foreach (var folder in _options.ActorPath)
+        {
+            start.ArgumentList.Add("--actor-path");
+            start.ArgumentList.Add(folder);
+        }
+
+        start.Environment["DOTNET_GCgen0size"] = "0x100000";
+        return start;
+    }
+}

@@ -1,0 +1,188 @@
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Thespian.Multiproc;
+using Thespian.Runtime;
+using Thespian.Wire;
+
+namespace Thespian.Admin.Hosting;
+
+internal sealed partial class ActorHost
+{
+    private ActorCell? _cell;
+    private IReadOnlyDictionary<string, object?> _capabilities = new Dictionary<string, object?>();
+    private object? _requirements;
+
+    /// <summary>The actor thread: one item at a time, in order.</summary>
+    private void RunMailbox()
+    {
+        var reader = _mailbox.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var item))
+            {
+                try
+                {
+                    Handle(item);
+                }
+                catch (Exception ex)
+                {
+                    _logging.RuntimeLogger.HostFault(ex.GetType().Name, ex.Message, ex);
+                }
+            }
+        }
+    }
+
+    private void Handle(MailItem item)
+    {
+        switch (item)
+        {
+            case MailItem.Incoming { Envelope: var envelope }:
+                DeliverFromWire(envelope);
+                break;
+            case MailItem.Local local:
+                Deliver(local.Message, local.Sender);
+                break;
+            case MailItem.Wakeup wakeup when _cell is { } cell:
+                cell.PendingWakeups--;
+                Deliver(wakeup.Message, cell.Address);
+                break;
+            case MailItem.Control { Message: RunActorRequest run, Envelope: var envelope }:
+                RunActor(run, envelope);
+                break;
+            case MailItem.Control { Message: CapabilitiesChanged changed }:
+                Revalidate(changed.Capabilities);
+                break;
+            case MailItem.Control { Message: OrphanedNotice } when _cell is { } cell:
+                cell.Parent = null;
+                break;
+        }
+    }
+
+    private void DeliverFromWire(Envelope envelope)
+    {
+        var sender = _node.Book.Intern(envelope.Sender);
+        if (_cell is not { IsRunning: true } cell || envelope.Target != cell.Address.Id)
+        {
+            if (envelope.Kind == EnvelopeKind.Deliver)
+            {
+                OnUndeliverable(envelope);
+            }
+
+            return;
+        }
+
+        object message;
+        try
+        {
+            message = _node.Serializer.Deserialize(envelope.Body.Span);
+        }
+        catch (JsonException ex)
+        {
+            _logging.RuntimeLogger.MessageRefused(cell.Address, sender, WireFailures.Describe(ex));
+            if (envelope.Kind == EnvelopeKind.Deliver)
+            {
+                OnUndeliverable(envelope);
+            }
+
+            return;
+        }
+
+        if (envelope.Kind == EnvelopeKind.DeadLetter)
+        {
+            message = new DeadEnvelope(message, _node.Book.Intern(envelope.Aux));
+        }
+
+        cell.Deliver(message, sender);
+    }
+
+    private void Deliver(object message, ActorAddress sender)
+    {
+        if (_cell is { } cell)
+        {
+            cell.Deliver(message, sender);
+        }
+    }
+
+    private void RunActor(RunActorRequest run, Envelope envelope)
+    {
+        if (_cell is not null)
+        {
+            _node.Reply(envelope, new ControlReply(run.RequestId, ControlErrorKind.Failure, "This host already runs an actor."));
+            return;
+        }
+
+        _capabilities = run.Capabilities;
+        var failure = TryStart(run, out var cell);
+        if (failure is not null)
+        {
+            _node.Reply(envelope, failure);
+            _exit.TrySetResult();
+            return;
+        }
+
+        _cell = cell;
+        _node.Book.Register(cell!.Address, _node.LocalEndpoint);
+        _node.Reply(envelope, new ControlReply(run.RequestId, Address: cell.Address, Endpoint: _node.LocalEndpoint));
+    }
+
+    private ControlReply? TryStart(RunActorRequest run, out ActorCell? cell)
+    {
+        cell = null;
+        ActorTypeInfo typeInfo;
+        try
+        {
+            typeInfo = ActorTypeInfo.Get(ResolveType(run.TypeName, run.SourceHash));
+            _requirements = run.RequirementsJson is null
+                ? null
+                : _node.Serializer.Deserialize(System.Text.Encoding.UTF8.GetBytes(run.RequirementsJson));
+        }
+        catch (InvalidActorSpecificationException ex)
+        {
+            return new ControlReply(run.RequestId, ControlErrorKind.InvalidActorSpecification, ex.Message);
+        }
+        catch (JsonException ex)
+        {
+            return new ControlReply(run.RequestId, ControlErrorKind.InvalidArgument,
+                                    $"The actor's requirements could not be read: {WireFailures.Describe(ex)}");
+        }
+
+        if (!typeInfo.PassesCapabilityCheck(_capabilities, _requirements))
+        {
+            return new ControlReply(run.RequestId, ControlErrorKind.NoCompatibleSystem,
+                $"No actor system with capabilities that satisfy {typeInfo.Type.FullName} was found " +
+                "(its [RequireCapability] attributes or ActorSystemCapabilityCheck refused this system).");
+        }
+
+        var address = _node.Book.Register(run.Address, _node.LocalEndpoint);
+        cell = ActorCellFactory.Create(this, address, typeInfo, run.Parent, run.GlobalName, run.SourceHash,
+                                       run.TroupeLeader, out var startFailure);
+        if (startFailure is not null)
+        {
+            return new ControlReply(run.RequestId, ControlErrorKind.InvalidActorSpecification,
+                $"The actor {typeInfo.Type.FullName} could not be started: its constructor threw {startFailure.GetType().Name}: {startFailure.Message}");
+        }
+
+        return null;
+    }
+
+    private static Type ResolveType(string typeName, string? sourceHash)
+    {
+        if (sourceHash is not null)
+        {
+            throw new InvalidActorSpecificationException(
+                $"Actor sources are not available on this base yet; {typeName} cannot be created from source {sourceHash}.");
+        }
+
+        return ActorTypeResolver.Resolve(typeName);
+    }
+
+    private void Revalidate(IReadOnlyDictionary<string, object?> capabilities)
+    {
+        _capabilities = capabilities;
+        if (_cell is { IsRunning: true } cell && cell.TypeInfo.HasCapabilityChecks &&
+            !cell.TypeInfo.PassesCapabilityCheck(capabilities, _requirements))
+        {
+            cell.Deliver(new ActorExitRequest(), SystemAddress);
+        }
+    }
+}

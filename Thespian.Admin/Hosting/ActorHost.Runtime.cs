@@ -1,0 +1,194 @@
+using System.Text;
+using Thespian.Multiproc;
+using Thespian.Runtime;
+using Thespian.Wire;
+
+namespace Thespian.Admin.Hosting;
+
+/// <summary>The runtime services an actor gets in its own process: everything goes over the wire or to the admin.</summary>
+internal sealed partial class ActorHost : IActorRuntime
+{
+    /// <inheritdoc />
+    public string BaseName => _capabilities.TryGetValue(CommonCapabilities.ActorSystemName, out var name) && name is string text
+        ? text
+        : SystemBaseNames.MultiprocTcp;
+
+    /// <inheritdoc />
+    public ActorAddress SystemAddress { get; }
+
+    /// <inheritdoc />
+    public ThespianLogging Logging => _logging;
+
+    /// <inheritdoc />
+    public void Send(ActorCell sender, ActorAddress target, object message) => SendFrom(sender.Address, target, message);
+
+    /// <inheritdoc />
+    public void SendSystem(ActorAddress from, ActorAddress target, object message) => SendFrom(from, target, message);
+
+    /// <inheritdoc />
+    public ActorAddress CreateActor(ActorCell creator, ActorSpec spec, object? requirements, string? globalName,
+                                    string? sourceHash)
+    {
+        var type = spec.Type ?? (sourceHash is null ? ActorTypeResolver.Resolve(spec.TypeName!) : null);
+        var typeName = type?.AssemblyQualifiedName ?? spec.TypeName!;
+        var requirementsJson = requirements is null ? null : Encoding.UTF8.GetString(_node.Serializer.Serialize(requirements));
+        var troupeLeader = ActorCellFactory.IsTroupeWorkerOf(creator, type) ? creator.Address : null;
+        var address = _node.Book.Register(ActorAddress.CreateNew(), endpoint: null);
+        if (globalName is not null)
+        {
+            return CreateNamed(address, typeName, globalName, sourceHash, requirementsJson);
+        }
+
+        _node.ExpectRoute(address.Id);
+        _ = CreateInBackgroundAsync(new CreateActorRequest(0, address, typeName, creator.Address, null, sourceHash,
+                                                           requirementsJson, troupeLeader, null));
+        return address;
+    }
+
+    /// <inheritdoc />
+    public void WakeupAfter(ActorCell cell, TimeSpan period, object? payload)
+    {
+        cell.PendingWakeups++;
+        var wakeup = new WakeupMessage(period, payload);
+        _ = Task.Delay(period).ContinueWith(_ => _mailbox.Writer.TryWrite(new MailItem.Wakeup(wakeup)), TaskScheduler.Default);
+    }
+
+    /// <inheritdoc />
+    public void HandleDeadLetters(ActorCell cell, bool enable) => Register(cell, RegistrationKind.DeadLetters, enable);
+
+    /// <inheritdoc />
+    public void NotifyOnSystemRegistrationChanges(ActorCell cell, bool enable) =>
+        Register(cell, RegistrationKind.ConventionUpdates, enable);
+
+    /// <inheritdoc />
+    public void NotifyOnSourceAvailability(ActorCell cell, bool enable) =>
+        Register(cell, RegistrationKind.SourceAvailability, enable);
+
+    /// <inheritdoc />
+    public void RegisterSourceAuthority(ActorCell cell) => Register(cell, RegistrationKind.SourceAuthority, enable: true);
+
+    /// <inheritdoc />
+    public string LoadActorSource(ActorCell cell, byte[] zipData) => throw SourcesNotYet();
+
+    /// <inheritdoc />
+    public void UnloadActorSource(ActorCell cell, string sourceHash) => throw SourcesNotYet();
+
+    /// <inheritdoc />
+    public void UpdateCapability(ActorCell cell, string capabilityName, object? capabilityValue)
+    {
+        var reply = AdminRequest(id => new UpdateCapabilityRequest(id, capabilityName, capabilityValue));
+        if (reply.Error == ControlErrorKind.InvalidArgument)
+        {
+            throw new ArgumentException(reply.Message, nameof(capabilityName));
+        }
+
+        ThrowIfFailed(reply);
+    }
+
+    /// <inheritdoc />
+    public void PreRegisterRemoteSystem(ActorCell cell, string remoteAddress, IDictionary<string, object?>? capabilities) =>
+        _logging.RuntimeLogger.ConventionsNotSupported(nameof(PreRegisterRemoteSystem), BaseName);
+
+    /// <inheritdoc />
+    public void DeRegisterRemoteSystem(ActorCell cell, string remoteAddress) =>
+        _logging.RuntimeLogger.ConventionsNotSupported(nameof(DeRegisterRemoteSystem), BaseName);
+
+    /// <inheritdoc />
+    public void DeRegisterRemoteSystem(ActorCell cell, ActorAddress remoteAdminAddress) =>
+        _logging.RuntimeLogger.ConventionsNotSupported(nameof(DeRegisterRemoteSystem), BaseName);
+
+    /// <inheritdoc />
+    public void ActorSystemShutdown(ActorCell cell) => _node.SendControl(_node.AdminEndpoint!, new ShutdownRequest(0));
+
+    /// <inheritdoc />
+    public void Watch(ActorCell cell, ThespianWatch watch) => throw new NotSupportedException(
+        $"The Watch extension is not available on {BaseName} yet (its capability \"Thespian Watch Supported\" is false).");
+
+    /// <inheritdoc />
+    public void ActorStopped(ActorCell cell, IReadOnlyList<ActorAddress> orphans)
+    {
+        _node.SendControl(_node.AdminEndpoint!, new ActorStoppedNotice(cell.Address, orphans));
+        _exit.TrySetResult();
+    }
+
+    /// <inheritdoc />
+    public void DeadLetter(ActorAddress deadAddress, object message, ActorAddress sender)
+    {
+        if (message is ChildActorExited || _node.AdminEndpoint is not { } admin)
+        {
+            return;
+        }
+
+        try
+        {
+            _node.Transport.Send(admin, new Envelope(EnvelopeKind.DeadLetter, SystemAddress.Id, sender.Id, deadAddress.Id,
+                                                     _node.LocalEndpoint, _node.Serializer.Serialize(message)));
+        }
+        catch (ActorSystemException)
+        {
+            // Not serializable: it could not have been sent anywhere either; it was logged by the cell.
+        }
+    }
+
+    private void SendFrom(ActorAddress from, ActorAddress target, object message)
+    {
+        if (_cell is { } cell && target == cell.Address)
+        {
+            var body = _node.Serializer.Serialize(message);
+            _mailbox.Writer.TryWrite(new MailItem.Incoming(
+                new Envelope(EnvelopeKind.Deliver, target.Id, from.Id, 0, _node.LocalEndpoint, body)));
+            return;
+        }
+
+        _node.SendMessage(from, target, message);
+    }
+
+    private ActorAddress CreateNamed(ActorAddress address, string typeName, string globalName, string? sourceHash,
+                                     string? requirementsJson)
+    {
+        var reply = AdminRequest(id => new CreateActorRequest(id, address, typeName, null, globalName, sourceHash,
+                                                              requirementsJson, null, null));
+        ThrowIfFailed(reply);
+        var named = _node.Book.Intern(reply.Address!.Id);
+        _node.RouteKnown(named.Id, reply.Endpoint!);
+        return named;
+    }
+
+    private async Task CreateInBackgroundAsync(CreateActorRequest template)
+    {
+        try
+        {
+            var reply = await _node.RequestAsync(_node.AdminEndpoint!, id => template with { RequestId = id })
+                                   .ConfigureAwait(false);
+            if (reply is { Succeeded: true, Endpoint: { } endpoint })
+            {
+                _node.RouteKnown(template.Address.Id, endpoint);
+            }
+            else
+            {
+                _node.RouteFailed(template.Address.Id);
+            }
+        }
+        catch (ActorSystemException)
+        {
+            _node.RouteFailed(template.Address.Id);
+        }
+    }
+
+    private void Register(ActorCell cell, RegistrationKind kind, bool enable) =>
+        ThrowIfFailed(AdminRequest(id => new RegistrationRequest(id, cell.Address, kind, enable)));
+
+    private ControlReply AdminRequest(Func<long, IControlRequest> makeRequest) =>
+        _node.RequestAsync(_node.AdminEndpoint!, makeRequest).GetAwaiter().GetResult();
+
+    private static void ThrowIfFailed(ControlReply reply)
+    {
+        if (!reply.Succeeded)
+        {
+            throw ControlErrors.ToException(reply);
+        }
+    }
+
+    private NotSupportedException SourcesNotYet() => new(
+        $"Actor sources (LoadActorSource, UnloadActorSource) are not available on {BaseName} yet.");
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Thespian.Multiproc;
+using Thespian.Runtime;
+using Thespian.Wire;
+
+namespace Thespian.Admin.Hosting;
+
+/// <summary>
+/// An actor host process: it tells the admin it is ready, is given one actor to run, and runs it with
+/// Core's runtime on one thread fed by a mailbox, while I/O runs elsewhere. It exits when its actor
+/// stops, when the admin says so, and within a second or two of the admin going away — no orphans.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "RunAsync disposes the node when the host exits.")]
+internal sealed partial class ActorHost : IMultiprocHandler
+{
+    private static readonly TimeSpan AdminWatchPeriod = TimeSpan.FromMilliseconds(250);
+
+    private readonly MultiprocNode _node;
+    private readonly ActorPath _actorPath;
+    private readonly int _adminProcessId;
+    private readonly Channel<MailItem> _mailbox = Channel.CreateUnbounded<MailItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ThespianLogging _logging;
+
+    public ActorHost(ITransport transport, ActorPath actorPath, ActorAddress adminAddress, string adminEndpoint,
+                     int adminProcessId, ThespianLogging logging)
+    {
+        _actorPath = actorPath;
+        _adminProcessId = adminProcessId;
+        _logging = logging;
+        _node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
+        _node.SetAdmin(adminAddress, adminEndpoint);
+        SystemAddress = _node.AdminAddress!;
+    }
+
+    /// <summary>Runs until the host should exit; returns the process exit code.</summary>
+    public async Task<int> RunAsync()
+    {
+        _node.Start(this);
+        var actorThread = new Thread(RunMailbox) { Name = "Thespian actor", IsBackground = true };
+        actorThread.Start();
+        _ = Task.Run(WatchAdminAsync);
+        _node.SendControl(_node.AdminEndpoint!, new HostReady(Environment.ProcessId, _node.LocalEndpoint));
+        await _exit.Task.ConfigureAwait(false);
+        _mailbox.Writer.TryComplete();
+        await _node.Transport.FlushAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        await _node.DisposeAsync().ConfigureAwait(false);
+        _logging.Dispose();
+        return 0;
+    }
+
+    /// <inheritdoc />
+    public void OnDeliver(Envelope envelope) => _mailbox.Writer.TryWrite(new MailItem.Incoming(envelope));
+
+    /// <inheritdoc />
+    public void OnControl(IControlMessage message, Envelope envelope)
+    {
+        if (message is ExitHost)
+        {
+            _exit.TrySetResult();
+            return;
+        }
+
+        _mailbox.Writer.TryWrite(new MailItem.Control(message, envelope));
+    }
+
+    /// <inheritdoc />
+    public void OnUndeliverable(Envelope envelope)
+    {
+        if (_node.AdminEndpoint is not { } admin || envelope.Target == SystemAddress.Id)
+        {
+            return;
+        }
+
+        try
+        {
+            _node.Transport.Send(admin, envelope with
+            {
+                Kind = EnvelopeKind.DeadLetter, Aux = envelope.Target, Target = SystemAddress.Id,
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // Exiting.
+        }
+    }
+
+    /// <summary>
+    /// Exits within moments of the admin's process ending, whatever the reason: the admin holds this
+    /// process's standard input open, so its end shows at once as end-of-input; the admin's process id is
+    /// also checked periodically in case standard input was not a pipe.
+    /// </summary>
+    private async Task WatchAdminAsync()
+    {
+        var adminClosedInput = Task.Run(async () =>
+        {
+            var buffer = new byte[64];
+            try
+            {
+                using var input = Console.OpenStandardInput();
+                while (await input.ReadAsync(buffer).ConfigureAwait(false) > 0)
+                {
+                }
+            }
+            catch (IOException)
+            {
+                // Treated as closed.
+            }
+        });
+        while (!_exit.Task.IsCompleted)
+        {
+            var inputEnded = adminClosedInput.IsCompleted && Console.IsInputRedirected;
+            if (inputEnded || !IsAlive(_adminProcessId))
+            {
+                _logging.RuntimeLogger.AdminGone(_adminProcessId);
+                Environment.Exit(0);
+            }
+
+            await Task.WhenAny(Task.Delay(AdminWatchPeriod), _exit.Task, adminClosedInput).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Thespian.Bases.MultiprocTcp;
+using Thespian.Multiproc;
+using Thespian.Runtime;
+
+namespace Thespian.Admin.Hosting;
+
+/// <summary>The <c>host</c> mode: this process runs one actor for the admin that started it.</summary>
+internal static class HostMode
+{
+    public static async Task<int> RunAsync(ModeArguments arguments)
+    {
+        var adminId = UInt128.Parse(arguments.Required("--admin-id"), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        var actorPath = new ActorPath(arguments.All("--actor-path"));
+        actorPath.Install();
+        var logFile = arguments.Optional("--log-file");
+        using var logging = new ThespianLogging(logFile is null
+            ? LogDefs.Disabled
+            : new LogDefs
+            {
+                FilePath = logFile,
+                MinimumLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
+            });
+        var transport = new TcpTransport(new TcpTransportOptions { Port = 0 });
+        var host = new ActorHost(transport, actorPath, new ActorAddress(adminId), arguments.Required("--admin"),
+                                 arguments.RequiredInt("--admin-pid"), logging);
+        return await host.RunAsync().ConfigureAwait(false);
+    }
+}

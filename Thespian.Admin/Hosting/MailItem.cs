@@ -1,0 +1,20 @@
+using Thespian.Multiproc;
+using Thespian.Wire;
+
+namespace Thespian.Admin.Hosting;
+
+/// <summary>One thing for the actor thread to do, in arrival order.</summary>
+internal abstract record MailItem
+{
+    /// <summary>A message (or dead letter) from the wire.</summary>
+    public sealed record Incoming(Envelope Envelope) : MailItem;
+
+    /// <summary>A message from this host to its own actor (already an object).</summary>
+    public sealed record Local(object Message, ActorAddress Sender) : MailItem;
+
+    /// <summary>A control record for this host.</summary>
+    public sealed record Control(IControlMessage Message, Envelope Envelope) : MailItem;
+
+    /// <summary>A wakeup that has come due.</summary>
+    public sealed record Wakeup(WakeupMessage Message) : MailItem;
+}

@@ -1,0 +1,46 @@
+using System.Net.Sockets;
+using Thespian.Multiproc;
+using Thespian.Wire;
+
+namespace Thespian.Bases.MultiprocTcp;
+
+/// <summary>Connects to an admin port and tries the Thespian handshake, then hangs up.</summary>
+internal sealed class TcpAdminProbe : IAdminProbe
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    public async Task<(AdminProbeResult Result, string Detail)> ProbeAsync(string endpoint, CancellationToken cancellationToken)
+    {
+        var (host, port) = TcpTransport.ParseEndpoint(endpoint);
+        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Deadline);
+            await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            return (AdminProbeResult.Nothing, ex.Message);
+        }
+
+        try
+        {
+            var stream = new NetworkStream(socket, ownsSocket: false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await Handshake.ConnectAsync(stream, WireRole.Client, Deadline, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (AdminProbeResult.ThespianAdmin, "Thespian");
+        }
+        catch (WireProtocolException ex)
+        {
+            return (AdminProbeResult.SomethingElse, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            return (AdminProbeResult.SomethingElse, ex.Message);
+        }
+    }
+}

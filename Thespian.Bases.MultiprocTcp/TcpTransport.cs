@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Thespian.Multiproc;
+using Thespian.Wire;
+
+namespace Thespian.Bases.MultiprocTcp;
+
+/// <summary>
+/// The TCP transport: one listener for everything this process receives (each inbound connection opens
+/// with the handshake, then carries frames), and one outbound connection per remote endpoint, reused for
+/// every message to it. See <c>TcpTransport.Receive.cs</c> and <see cref="OutboundConnection"/>.
+/// </summary>
+internal sealed partial class TcpTransport : ITransport
+{
+    private readonly TcpTransportOptions _options;
+    private readonly TcpListener _listener;
+    private readonly ConcurrentDictionary<string, OutboundConnection> _outbound = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Socket, byte> _inbound = new();
+    private IEnvelopeSink? _sink;
+    private Task _acceptLoop = Task.CompletedTask;
+    private int _disposed;
+
+    /// <summary>Binds the listener (so the endpoint is known at once); <see cref="Start"/> begins accepting.</summary>
+    /// <exception cref="SocketException">The port is taken.</exception>
+    public TcpTransport(TcpTransportOptions options)
+    {
+        _options = options;
+        _listener = new TcpListener(options.ListenAddress, options.Port);
+        _listener.Server.NoDelay = true;
+        _listener.Start(backlog: 512);
+        var bound = (IPEndPoint)_listener.LocalEndpoint;
+        LocalEndpoint = FormatEndpoint(bound.Address, bound.Port);
+    }
+
+    /// <inheritdoc />
+    public string LocalEndpoint { get; }
+
+    /// <summary>The port this transport listens on.</summary>
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <inheritdoc />
+    public void Start(IEnvelopeSink sink)
+    {
+        _sink = sink;
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    /// <inheritdoc />
+    public void Send(string endpoint, Envelope envelope)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var size = envelope.EncodedLength;
+        if (size > _options.MaxFrameBytes)
+        {
+            throw new ActorSystemException(
+                $"A message of {size} bytes exceeds the maximum of {_options.MaxFrameBytes} bytes; raise the capability " +
+                $"\"{WireProtocol.MaxMessageSizeCapability}\" if messages this large are intended. Nothing was sent.");
+        }
+
+        while (true)
+        {
+            var connection = _outbound.GetOrAdd(endpoint, static (e, t) => new OutboundConnection(t, e), this);
+            if (connection.TryEnqueue(envelope))
+            {
+                return;
+            }
+
+            // The connection closed after failing; a fresh one is made for the next attempt.
+            _outbound.TryRemove(new KeyValuePair<string, OutboundConnection>(endpoint, connection));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task FlushAsync(TimeSpan timeout)
+    {
+        var flushes = _outbound.Values.Select(c => c.WaitDrainedAsync()).ToArray();
+        await Task.WhenAny(Task.WhenAll(flushes), Task.Delay(timeout)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        foreach (var socket in _inbound.Keys)
+        {
+            socket.Dispose();
+        }
+
+        foreach (var connection in _outbound.Values)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _acceptLoop.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopping.
+        }
+
+        _stopping.Dispose();
+    }
+
+    /// <summary>"host:port" for an IP endpoint.</summary>
+    public static string FormatEndpoint(IPAddress address, int port) =>
+        string.Create(CultureInfo.InvariantCulture, $"{address}:{port}");
+
+    /// <summary>Parses "host:port".</summary>
+    /// <exception cref="ArgumentException">Not "host:port".</exception>
+    public static (string Host, int Port) ParseEndpoint(string endpoint)
+    {
+        var colon = endpoint.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(endpoint.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ||
+            port is < 1 or > 65535)
+        {
+            throw new ArgumentException($"'{endpoint}' is not an endpoint of the form host:port.", nameof(endpoint));
+        }
+
+        return (endpoint[..colon], port);
+    }
+
+    internal TcpTransportOptions Options => _options;
+
+    internal IEnvelopeSink Sink => _sink ?? throw new InvalidOperationException("The transport has not been started.");
+
+    internal CancellationToken Stopping => _stopping.Token;
+
+    /// <summary>An outbound connection failed: forget it so the next send makes a fresh one.</summary>
+    internal void Forget(string endpoint, OutboundConnection connection) =>
+        _outbound.TryRemove(new KeyValuePair<string, OutboundConnection>(endpoint, connection));
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using Thespian.Wire;
+
+namespace Thespian.Bases.MultiprocTcp;
+
+/// <summary>How a TCP transport listens and sends.</summary>
+internal sealed record TcpTransportOptions
+{
+    /// <summary>The address to listen on (loopback unless configured).</summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port to listen on; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The largest frame accepted or sent.</summary>
+    public int MaxFrameBytes { get; init; } = WireProtocol.DefaultMaxFrameBytes;
+
+    /// <summary>How long a started frame or a handshake may take.</summary>
+    public TimeSpan FrameDeadline { get; init; } = WireProtocol.DefaultFrameDeadline;
+
+    /// <summary>How long a connection attempt may take.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many envelopes may wait for one endpoint before <c>Send</c> blocks.</summary>
+    public int QueueCapacity { get; init; } = 16 * 1024;
+
+    /// <summary>The role this transport announces when it connects.</summary>
+    public WireRole Role { get; init; } = WireRole.Peer;
+}

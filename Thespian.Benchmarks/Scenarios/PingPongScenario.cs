@@ -1,0 +1,37 @@
+using Thespian.Benchmarks.Actors;
+using Thespian.Benchmarks.Infrastructure;
+using Thespian.Benchmarks.Results;
+using static Thespian.Benchmarks.Infrastructure.ScenarioContext;
+
+namespace Thespian.Benchmarks.Scenarios;
+
+/// <summary>(b) Ping-pong: A and B bounce a ball N times (A counts), then A replies. One round trip is A→B→A.</summary>
+internal sealed class PingPongScenario : IScenario
+{
+    public string Name => "pingpong";
+
+    public string Title => "(b) ping-pong: A and B bounce a ball N times, then A replies";
+
+    public void Run(ScenarioContext context)
+    {
+        var n = context.Options.RoundTrips;
+        using var lease = context.StartSystem();
+        var system = lease.System;
+        var server = system.CreateActor<Server>();
+        var returner = system.CreateActor<Returner>();
+        var serve = new Serve(n, returner);
+
+        var samples = Runner.Measure(context.Options, () => RunSample.Of(() =>
+        {
+            var done = Ask<Done>(system, server, serve);
+            if (done.Count != n)
+            {
+                throw new InvalidOperationException($"A counted {done.Count} round trips, not {n}.");
+            }
+        }));
+
+        context.Report("rate", $"ping-pong round trips, N={Count(n)}", samples.Select(s => s.Rate(n)), "round trips/s",
+                       Goal.AtLeast(10e6, "≥ 10M round trips/s"), python: "196k round trips/s");
+        context.Report("alloc", "  allocated per round trip", samples.Select(s => s.BytesEach(n)), "B/round trip");
+    }
+}

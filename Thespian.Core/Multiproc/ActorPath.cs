@@ -1,0 +1,79 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Thespian.Runtime;
+using Thespian.Wire;
+
+namespace Thespian.Multiproc;
+
+/// <summary>
+/// The folders actor assemblies may be loaded from in this process: the process's own folder plus the
+/// configured ones (the folder of the application that started the admin, <c>--actor-path</c>).
+/// Message types travel only if their assembly is on it (or is Thespian's); assemblies elsewhere are
+/// refused. <see cref="Install"/> lets the default load context find actor assemblies by name here.
+/// </summary>
+internal sealed class ActorPath
+{
+    private readonly string[] _folders;
+
+    public ActorPath(IEnumerable<string> extraFolders)
+    {
+        _folders = new[] { AppContext.BaseDirectory }.Concat(extraFolders)
+                                                      .Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar))
+                                                      .Distinct(StringComparer.Ordinal)
+                                                      .ToArray();
+    }
+
+    /// <summary>The folders, own folder first.</summary>
+    public IReadOnlyList<string> Folders => _folders;
+
+    /// <summary>The allow-list for this process's serializer.</summary>
+    public TypeAllowList CreateAllowList() => new(IsOnActorPath, FindAssembly);
+
+    /// <summary>Lets the default load context resolve actor assemblies (and their dependencies) from these folders.</summary>
+    public void Install()
+    {
+        foreach (var folder in _folders.Skip(1))
+        {
+            ActorTypeResolver.AddActorPathFolder(folder);
+        }
+
+        AssemblyLoadContext.Default.Resolving += (context, name) => FindFile(name.Name) is { } file
+            ? context.LoadFromAssemblyPath(file)
+            : null;
+    }
+
+    /// <summary>Whether an assembly was loaded from one of the folders.</summary>
+    public bool IsOnActorPath(Assembly assembly)
+    {
+        if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location) || assembly.IsCollectible)
+        {
+            return false;
+        }
+
+        var folder = Path.GetDirectoryName(assembly.Location)?.TrimEnd(Path.DirectorySeparatorChar);
+        return folder is not null && _folders.Contains(folder, StringComparer.Ordinal);
+    }
+
+    /// <summary>An assembly on the path by simple name: already loaded, or loaded from a folder.</summary>
+    public Assembly? FindAssembly(string simpleName)
+    {
+        var loaded = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(
+            a => string.Equals(a.GetName().Name, simpleName, StringComparison.OrdinalIgnoreCase));
+        if (loaded is not null)
+        {
+            return IsOnActorPath(loaded) ? loaded : null;
+        }
+
+        return FindFile(simpleName) is { } file ? AssemblyLoadContext.Default.LoadFromAssemblyPath(file) : null;
+    }
+
+    private string? FindFile(string? simpleName)
+    {
+        if (string.IsNullOrEmpty(simpleName) || simpleName.IndexOfAny(['/', '\\']) >= 0 || simpleName.Contains("..", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return _folders.Select(folder => Path.Combine(folder, simpleName + ".dll")).FirstOrDefault(File.Exists);
+    }
+}

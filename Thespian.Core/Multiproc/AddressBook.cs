@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace Thespian.Multiproc;
+
+/// <summary>
+/// A process's view of addresses: one <see cref="ActorAddress"/> object per identifier (so local routing
+/// stays attached to it), and the endpoint ("host:port") of the process that hosts each known actor.
+/// Routes are learnt from envelopes, from addresses inside messages, and from the admin.
+/// </summary>
+internal sealed class AddressBook
+{
+    private readonly ConcurrentDictionary<UInt128, ActorAddress> _addresses = new();
+    private readonly ConcurrentDictionary<UInt128, string> _routes = new();
+
+    /// <summary>The address object for an identifier (made on first sight).</summary>
+    public ActorAddress Intern(UInt128 id) =>
+        _addresses.TryGetValue(id, out var address) ? address : _addresses.GetOrAdd(id, static i => new ActorAddress(i));
+
+    /// <summary>Registers an address made in this process.</summary>
+    public ActorAddress Register(ActorAddress address, string? endpoint)
+    {
+        var registered = _addresses.GetOrAdd(address.Id, address);
+        if (endpoint is not null)
+        {
+            _routes[address.Id] = endpoint;
+        }
+
+        return registered;
+    }
+
+    /// <summary>Records where an actor lives.</summary>
+    public void SetRoute(UInt128 id, string endpoint) => _routes[id] = endpoint;
+
+    /// <summary>Forgets where an actor lives (it has gone).</summary>
+    public void ForgetRoute(UInt128 id) => _routes.TryRemove(id, out _);
+
+    /// <summary>Where an actor lives, when known.</summary>
+    public string? RouteOf(UInt128 id) => _routes.TryGetValue(id, out var endpoint) ? endpoint : null;
+
+    /// <summary>Forgets every route to an endpoint that is gone (its actors are unreachable).</summary>
+    public void ForgetEndpoint(string endpoint)
+    {
+        foreach (var route in _routes)
+        {
+            if (route.Value == endpoint)
+            {
+                _routes.TryRemove(route);
+            }
+        }
+    }
+
+    /// <summary>Forgets an address entirely (its actor has gone and this process no longer needs it).</summary>
+    public void Forget(UInt128 id)
+    {
+        _addresses.TryRemove(id, out _);
+        _routes.TryRemove(id, out _);
+    }
+}

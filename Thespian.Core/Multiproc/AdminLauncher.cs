@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Thespian.Multiproc;
+
+/// <summary>
+/// Starts an admin when nothing answers on the admin port — as a detached process in its own session,
+/// with no inherited standard streams, so it outlives its starter and never holds a pipe or a terminal
+/// open — and waits until it answers. Joins the one there when a Thespian admin answers.
+/// </summary>
+internal static class AdminLauncher
+{
+    private const string AdminAssembly = "Thespian.Admin.dll";
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(15);
+
+    /// <summary>How long a new admin may take to answer.</summary>
+    public static TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Makes sure an admin answers at <paramref name="endpoint"/>; returns whether this call started it.</summary>
+    /// <exception cref="ActorSystemStartupFailureException">Something else is on the port, or the admin did not come up.</exception>
+    public static async Task<bool> EnsureRunningAsync(IAdminProbe probe, string endpoint, int port, string baseName,
+                                                      IDictionary<string, object?>? capabilities, LogDefs? logDefs)
+    {
+        var (result, detail) = await probe.ProbeAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
+        switch (result)
+        {
+            case AdminProbeResult.ThespianAdmin:
+                return false;
+            case AdminProbeResult.SomethingElse:
+                throw NotAnAdmin(port, detail);
+        }
+
+        var logFile = LogFileFor(port, logDefs);
+        Launch(port, baseName, capabilities, logFile, logDefs);
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartupTimeout)
+        {
+            await Task.Delay(ProbeInterval).ConfigureAwait(false);
+            (result, detail) = await probe.ProbeAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
+            if (result == AdminProbeResult.ThespianAdmin)
+            {
+                return true;
+            }
+
+            if (result == AdminProbeResult.SomethingElse)
+            {
+                throw NotAnAdmin(port, detail);
+            }
+        }
+
+        throw new ActorSystemStartupFailureException(
+            $"The {baseName} admin did not come up on port {port} within {StartupTimeout.TotalSeconds:0} s. " +
+            (logFile is null ? "Enable a log file (LogDefs.FilePath) to see why." : $"See its log, {logFile}."));
+    }
+
+    /// <summary>The system log file: LogDefs.FilePath, else one per admin port in the temp folder; none when disabled.</summary>
+    public static string? LogFileFor(int port, LogDefs? logDefs) => logDefs switch
+    {
+        { IsDisabled: true } => null,
+        { FilePath: { } path } => Path.GetFullPath(path),
+        _ => Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"thespian-{port}.log")),
+    };
+
+    private static void Launch(int port, string baseName, IDictionary<string, object?>? capabilities, string? logFile,
+                               LogDefs? logDefs)
+    {
+        var adminPath = Environment.GetEnvironmentVariable("THESPIAN_ADMIN_PATH") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, AdminAssembly);
+        if (!File.Exists(adminPath))
+        {
+            throw new ActorSystemStartupFailureException(
+                $"Cannot start the {baseName} admin: {adminPath} does not exist. Reference the Thespian.Admin package " +
+                "(or project) from your application, or set THESPIAN_ADMIN_PATH to Thespian.Admin.dll.");
+        }
+
+        var command = new List<string> { DotnetHost.Path, adminPath, "admin-run", "--base", baseName,
+            "--port", port.ToString(CultureInfo.InvariantCulture), "--actor-path", AppContext.BaseDirectory };
+        if (capabilities is { Count: > 0 })
+        {
+            command.AddRange(["--capabilities", CapabilityArgument.Encode(capabilities)]);
+        }
+
+        if (logFile is not null)
+        {
+            command.AddRange(["--log-file", logFile, "--log-level", (logDefs?.MinimumLevel ?? Microsoft.Extensions.Logging.LogLevel.Information).ToString()]);
+        }
+
+        StartDetached(command);
+    }
+
+    /// <summary>
+    /// Runs a command in a new session with standard streams on /dev/null, through <c>setsid --fork</c>,
+    /// which returns at once; the command is then nobody's child and outlives this process.
+    /// </summary>
+    private static void StartDetached(IReadOnlyList<string> command)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec setsid --fork \"$@\" </dev/null >/dev/null 2>&1");
+        start.ArgumentList.Add("thespian-admin-launcher");
+        foreach (var part in command)
+        {
+            start.ArgumentList.Add(part);
+        }
+
+        using var launcher = Process.Start(start)
+            ?? throw new ActorSystemStartupFailureException("Could not run /bin/sh to start the admin.");
+        if (!launcher.WaitForExit(TimeSpan.FromSeconds(30)) || launcher.ExitCode != 0)
+        {
+            throw new ActorSystemStartupFailureException(
+                "Could not start the admin detached (setsid failed); is util-linux's setsid installed?");
+        }
+    }
+
+    private static ActorSystemStartupFailureException NotAnAdmin(int port, string detail) => new(
+        $"Something that is not a Thespian admin is listening on the admin port {port} ({detail}). " +
+        $"Stop it, or choose another port with the capability \"{CommonCapabilities.AdminPort}\".");
+}

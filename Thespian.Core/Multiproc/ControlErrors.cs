@@ -1,0 +1,19 @@
+namespace Thespian.Multiproc;
+
+/// <summary>Turns a failed control reply into the exception API.md names for it.</summary>
+internal static class ControlErrors
+{
+    public static Exception ToException(ControlReply reply)
+    {
+        var message = reply.Message ?? "The actor system refused the request.";
+        return reply.Error switch
+        {
+            ControlErrorKind.InvalidActorSpecification => new InvalidActorSpecificationException(message),
+            ControlErrorKind.NoCompatibleSystem => new NoCompatibleSystemForActorException(message),
+            ControlErrorKind.InvalidSourceHash => new InvalidActorSourceHashException(message),
+            ControlErrorKind.InvalidArgument => new ArgumentException(message),
+            ControlErrorKind.ShuttingDown => new ActorSystemFailureException(message),
+            _ => new ActorSystemFailureException(message),
+        };
+    }
+}

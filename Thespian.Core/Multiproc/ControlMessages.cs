@@ -1,0 +1,90 @@
+namespace Thespian.Multiproc;
+
+/// <summary>Marks the control records Thespian processes exchange; only these (and Thespian's messages) may travel as control.</summary>
+internal interface IControlMessage;
+
+/// <summary>A control record that expects a <see cref="ControlReply"/> with the same request id.</summary>
+internal interface IControlRequest : IControlMessage
+{
+    long RequestId { get; }
+}
+
+/// <summary>The answer to a control request: success, or an error of a known kind with a message.</summary>
+internal sealed record ControlReply(long RequestId, ControlErrorKind Error = ControlErrorKind.None, string? Message = null,
+                                   ActorAddress? Address = null, string? Endpoint = null) : IControlMessage
+{
+    public bool Succeeded => Error == ControlErrorKind.None;
+}
+
+/// <summary>Which exception a failed control request becomes on the requesting side.</summary>
+internal enum ControlErrorKind
+{
+    None,
+    InvalidActorSpecification,
+    NoCompatibleSystem,
+    InvalidSourceHash,
+    InvalidArgument,
+    ShuttingDown,
+    Failure,
+}
+
+/// <summary>Client or host → admin: create an actor (the id is chosen by the requester).</summary>
+internal sealed record CreateActorRequest(long RequestId, ActorAddress Address, string TypeName, ActorAddress? Parent,
+                                          string? GlobalName, string? SourceHash, string? RequirementsJson,
+                                          ActorAddress? TroupeLeader, string? ApplicationFolder) : IControlRequest;
+
+/// <summary>Admin → host: run this actor in your process; reply when it runs (or why it cannot).</summary>
+internal sealed record RunActorRequest(long RequestId, ActorAddress Address, string TypeName, ActorAddress? Parent,
+                                       string? GlobalName, string? SourceHash, string? RequirementsJson,
+                                       ActorAddress? TroupeLeader, IReadOnlyDictionary<string, object?> Capabilities)
+    : IControlRequest;
+
+/// <summary>Host → admin: this idle host is ready to run an actor.</summary>
+internal sealed record HostReady(int ProcessId, string Endpoint) : IControlMessage;
+
+/// <summary>Host → admin: the actor has stopped; orphans are children left running by a non-recursive exit.</summary>
+internal sealed record ActorStoppedNotice(ActorAddress Address, IReadOnlyList<ActorAddress> Orphans) : IControlMessage;
+
+/// <summary>Any process → admin: where does this actor live?</summary>
+internal sealed record ResolveRequest(long RequestId, ActorAddress Address) : IControlRequest;
+
+/// <summary>Host → admin: (de)register a dead-letter handler, a convention listener, a source listener, the authority.</summary>
+internal sealed record RegistrationRequest(long RequestId, ActorAddress Actor, RegistrationKind Kind, bool Enable)
+    : IControlRequest;
+
+/// <summary>What <see cref="RegistrationRequest"/> registers.</summary>
+internal enum RegistrationKind
+{
+    DeadLetters,
+    ConventionUpdates,
+    SourceAvailability,
+    SourceAuthority,
+}
+
+/// <summary>Client or host → admin: set, change or (null) remove a capability.</summary>
+internal sealed record UpdateCapabilityRequest(long RequestId, string Name, object? Value) : IControlRequest;
+
+/// <summary>Admin → host: the capabilities changed; re-check the actor and ask it to exit if it no longer passes.</summary>
+internal sealed record CapabilitiesChanged(IReadOnlyDictionary<string, object?> Capabilities) : IControlMessage;
+
+/// <summary>Client or host → admin: shut the whole system down.</summary>
+internal sealed record ShutdownRequest(long RequestId) : IControlRequest;
+
+/// <summary>Admin → host: the system is ending; exit now.</summary>
+internal sealed record ExitHost : IControlMessage;
+
+/// <summary>Client → admin (tests and tools): which processes does this system run?</summary>
+internal sealed record ProcessesRequest(long RequestId) : IControlRequest;
+
+/// <summary>The admin's answer to <see cref="ProcessesRequest"/>.</summary>
+internal sealed record ProcessesReply(long RequestId, int AdminProcessId, IReadOnlyList<int> HostProcessIds) : IControlMessage;
+
+/// <summary>Client → admin: who are you (the system address, capabilities, process id)?</summary>
+internal sealed record SystemInfoRequest(long RequestId) : IControlRequest;
+
+/// <summary>The admin's answer to <see cref="SystemInfoRequest"/>.</summary>
+internal sealed record SystemInfoReply(long RequestId, ActorAddress SystemAddress, string BaseName,
+                                       IReadOnlyDictionary<string, object?> Capabilities, int AdminProcessId) : IControlMessage;
+
+/// <summary>Admin → host: the actor's parent has exited without taking it along; it is top-level now.</summary>
+internal sealed record OrphanedNotice(ActorAddress Address) : IControlMessage;

@@ -1,0 +1,21 @@
+namespace Thespian.Multiproc;
+
+/// <summary>What answers on an admin port.</summary>
+internal enum AdminProbeResult
+{
+    /// <summary>Nothing listens there.</summary>
+    Nothing,
+
+    /// <summary>A Thespian endpoint answered the handshake.</summary>
+    ThespianAdmin,
+
+    /// <summary>Something answered, but not as Thespian.</summary>
+    SomethingElse,
+}
+
+/// <summary>Checks an admin port without disturbing what listens there (one per transport).</summary>
+internal interface IAdminProbe
+{
+    /// <summary>What answers at <paramref name="endpoint"/>, and in what words when it is not Thespian.</summary>
+    Task<(AdminProbeResult Result, string Detail)> ProbeAsync(string endpoint, CancellationToken cancellationToken);
+}

@@ -1,0 +1,38 @@
+using Thespian.Wire;
+
+namespace Thespian.Multiproc;
+
+/// <summary>
+/// Moves envelopes between Thespian processes. TCP and UDP implement it; everything above it (admin,
+/// hosts, application endpoints) is transport-agnostic.
+/// </summary>
+internal interface ITransport : IAsyncDisposable
+{
+    /// <summary>Where this process receives: "host:port".</summary>
+    string LocalEndpoint { get; }
+
+    /// <summary>Starts receiving; envelopes go to <paramref name="sink"/>.</summary>
+    void Start(IEnvelopeSink sink);
+
+    /// <summary>
+    /// Queues an envelope for an endpoint, in order per endpoint. Blocks while that endpoint's queue is
+    /// full (back-pressure). Throws <see cref="ActorSystemException"/> for an envelope over the size limit.
+    /// </summary>
+    void Send(string endpoint, Envelope envelope);
+
+    /// <summary>Waits (up to <paramref name="timeout"/>) until everything queued has been written.</summary>
+    Task FlushAsync(TimeSpan timeout);
+}
+
+/// <summary>Where a transport hands what it receives, and what it could not deliver.</summary>
+internal interface IEnvelopeSink
+{
+    /// <summary>An envelope arrived (called on an I/O thread: hand it on, do not block).</summary>
+    void OnEnvelope(Envelope envelope);
+
+    /// <summary>Envelopes queued for an endpoint that could not be written (the endpoint is gone or unreachable).</summary>
+    void OnUndeliverable(string endpoint, IReadOnlyList<Envelope> envelopes, Exception reason);
+
+    /// <summary>A connection broke the protocol and was closed (log it; nothing else is harmed).</summary>
+    void OnProtocolViolation(string remote, Exception violation);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace Thespian.Multiproc;
+
+/// <summary>The multiproc bases' log records (event ids 2000-2999), source-generated.</summary>
+internal static partial class MultiprocLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
+        Message = "Closed the connection from {Remote}: {ViolationType}: {Violation}")]
+    public static partial void ConnectionClosedForViolation(this ILogger logger, string remote, string violationType,
+                                                            string violation);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Refused a control record from {Remote}: {Reason}")]
+    public static partial void ControlRefused(this ILogger logger, string remote, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning,
+        Message = "Refused a message for {Target} from {Sender}: {Reason}; dead-lettered")]
+    public static partial void MessageRefused(this ILogger logger, ActorAddress target, ActorAddress sender, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Admin listening on {Endpoint} (pid {ProcessId})")]
+    public static partial void AdminListening(this ILogger logger, string endpoint, int processId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Actor host {ProcessId} exited unexpectedly (actor {Address})")]
+    public static partial void HostDied(this ILogger logger, int processId, ActorAddress? address);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "The admin is shutting down")]
+    public static partial void AdminShuttingDown(this ILogger logger);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The admin (pid {ProcessId}) is gone; this actor host exits")]
+    public static partial void AdminGone(this ILogger logger, int processId);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Could not start an actor host: {Reason}")]
+    public static partial void HostStartFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Actor host fault ({ExceptionType}: {ExceptionMessage}); the host keeps running")]
+    public static partial void HostFault(this ILogger logger, string exceptionType, string exceptionMessage, Exception exception);
+}

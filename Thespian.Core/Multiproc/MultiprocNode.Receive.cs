@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Thespian.Wire;
+
+namespace Thespian.Multiproc;
+
+internal sealed partial class MultiprocNode
+{
+    /// <inheritdoc />
+    public void OnEnvelope(Envelope envelope)
+    {
+        if (envelope.SenderEndpoint is { } endpoint && envelope.Sender != 0 && Book.RouteOf(envelope.Sender) is null)
+        {
+            Book.SetRoute(envelope.Sender, endpoint);
+        }
+
+        switch (envelope.Kind)
+        {
+            case EnvelopeKind.Control:
+                HandleControl(envelope);
+                break;
+            default:
+                Handler.OnDeliver(envelope);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnUndeliverable(string endpoint, IReadOnlyList<Envelope> envelopes, Exception reason)
+    {
+        Book.ForgetEndpoint(endpoint);
+        foreach (var envelope in envelopes)
+        {
+            switch (envelope.Kind)
+            {
+                case EnvelopeKind.Deliver:
+                    Handler.OnUndeliverable(envelope);
+                    break;
+                case EnvelopeKind.Control:
+                    FailRequestIn(envelope, endpoint, reason);
+                    break;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnProtocolViolation(string remote, Exception violation) =>
+        Logger.ConnectionClosedForViolation(remote, violation.GetType().Name, violation.Message);
+
+    private void HandleControl(Envelope envelope)
+    {
+        object message;
+        try
+        {
+            message = Serializer.Deserialize(envelope.Body.Span);
+        }
+        catch (JsonException ex)
+        {
+            Logger.ControlRefused(envelope.SenderEndpoint ?? "unknown", WireFailures.Describe(ex));
+            return;
+        }
+
+        switch (message)
+        {
+            case ControlReply reply when _requests.TryGetValue(reply.RequestId, out var waiting):
+                waiting.TrySetResult(reply);
+                break;
+            case SystemInfoReply info when _requests.TryGetValue(info.RequestId, out var waiting):
+                waiting.TrySetResult(info);
+                break;
+            case ProcessesReply processes when _requests.TryGetValue(processes.RequestId, out var waiting):
+                waiting.TrySetResult(processes);
+                break;
+            case ControlReply or SystemInfoReply or ProcessesReply:
+                break;
+            case IControlMessage control:
+                Handler.OnControl(control, envelope);
+                break;
+            default:
+                Logger.ControlRefused(envelope.SenderEndpoint ?? "unknown", $"{message.GetType().Name} is not a control record");
+                break;
+        }
+    }
+
+    private void FailRequestIn(Envelope envelope, string endpoint, Exception reason)
+    {
+        try
+        {
+            if (Serializer.Deserialize(envelope.Body.Span) is IControlRequest request &&
+                _requests.TryGetValue(request.RequestId, out var waiting))
+            {
+                waiting.TrySetResult(new ControlReply(request.RequestId, ControlErrorKind.Failure,
+                                                      $"{endpoint} could not be reached: {reason.Message}"));
+            }
+        }
+        catch (JsonException)
+        {
+            // Our own record; cannot happen unless memory is corrupt.
+        }
+    }
+}

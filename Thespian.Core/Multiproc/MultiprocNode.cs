@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Thespian.Wire;
+
+namespace Thespian.Multiproc;
+
+/// <summary>
+/// What every process of a multiproc system shares: the transport, the address book, the serializer,
+/// control requests and their replies, and routing — messages to actors whose endpoint is not known yet
+/// wait, in order, until the admin says where they live (or that they are gone: then they are dead letters).
+/// </summary>
+internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
+{
+    /// <summary>How long a control request may wait for its reply by default.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<IControlMessage>> _requests = new();
+    private readonly PendingRoutes _pending = new();
+    private IMultiprocHandler? _handler;
+    private long _nextRequestId;
+
+    public MultiprocNode(ITransport transport, TypeAllowList allowList, ILogger logger)
+    {
+        Transport = transport;
+        Logger = logger;
+        Book = new AddressBook();
+        Serializer = new WireSerializer(allowList, Book.Intern, Book.RouteOf, Book.SetRoute);
+    }
+
+    /// <summary>The transport.</summary>
+    public ITransport Transport { get; }
+
+    /// <summary>This process's addresses and routes.</summary>
+    public AddressBook Book { get; }
+
+    /// <summary>This process's serializer (its allow-list decides what it accepts).</summary>
+    public WireSerializer Serializer { get; }
+
+    /// <summary>Where this node logs.</summary>
+    public ILogger Logger { get; }
+
+    /// <summary>Where this process receives.</summary>
+    public string LocalEndpoint => Transport.LocalEndpoint;
+
+    /// <summary>The admin's address, once known.</summary>
+    public ActorAddress? AdminAddress { get; private set; }
+
+    /// <summary>The admin's endpoint, once known.</summary>
+    public string? AdminEndpoint { get; private set; }
+
+    private IMultiprocHandler Handler => _handler ?? throw new InvalidOperationException("The node has not been started.");
+
+    /// <summary>Records the admin of this system.</summary>
+    public void SetAdmin(ActorAddress adminAddress, string adminEndpoint)
+    {
+        AdminAddress = Book.Register(adminAddress, adminEndpoint);
+        AdminEndpoint = adminEndpoint;
+    }
+
+    /// <summary>Starts receiving.</summary>
+    public void Start(IMultiprocHandler handler)
+    {
+        _handler = handler;
+        Transport.Start(this);
+    }
+
+    /// <summary>Serializes and sends an actor message (throws <see cref="ActorSystemException"/> when it cannot be serialized).</summary>
+    public void SendMessage(ActorAddress from, ActorAddress to, object message) =>
+        Route(new Envelope(EnvelopeKind.Deliver, to.Id, from.Id, 0, LocalEndpoint, Serializer.Serialize(message)));
+
+    /// <summary>Sends an envelope to its target's endpoint, or holds it until the route is known.</summary>
+    public void Route(Envelope envelope)
+    {
+        if (_pending.TryHold(envelope.Target, envelope, startWaiting: false))
+        {
+            return;
+        }
+
+        if (Book.RouteOf(envelope.Target) is { } endpoint)
+        {
+            SendOrDeadLetter(endpoint, envelope);
+            return;
+        }
+
+        if (_pending.TryHold(envelope.Target, envelope, startWaiting: true))
+        {
+            _ = ResolveAsync(envelope.Target);
+        }
+    }
+
+    /// <summary>Holds messages for an actor being created until <see cref="RouteKnown"/> or <see cref="RouteFailed"/>.</summary>
+    public void ExpectRoute(UInt128 id) => _pending.Expect(id);
+
+    /// <summary>The actor's endpoint is known: send what waited for it.</summary>
+    public void RouteKnown(UInt128 id, string endpoint)
+    {
+        Book.SetRoute(id, endpoint);
+        _pending.Release(id, envelope => SendOrDeadLetter(endpoint, envelope));
+    }
+
+    /// <summary>The actor will never run: what waited for it becomes dead letters.</summary>
+    public void RouteFailed(UInt128 id) => _pending.Release(id, envelope =>
+    {
+        if (envelope.Kind == EnvelopeKind.Deliver)
+        {
+            Handler.OnUndeliverable(envelope);
+        }
+    });
+
+    /// <summary>Sends a control record to an endpoint (fire and forget).</summary>
+    public void SendControl(string endpoint, IControlMessage message, UInt128 target = default) =>
+        Transport.Send(endpoint, new Envelope(EnvelopeKind.Control, target, UInt128.Zero, UInt128.Zero, LocalEndpoint,
+                                              Serializer.Serialize(message)));
+
+    /// <summary>Sends a control request and waits for its reply.</summary>
+    /// <exception cref="ActorSystemRequestTimeoutException">No reply came in time.</exception>
+    public async Task<ControlReply> RequestAsync(string endpoint, Func<long, IControlRequest> makeRequest,
+                                                TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var answer = await AskControlAsync(endpoint, makeRequest, timeout, cancellationToken).ConfigureAwait(false);
+        return answer as ControlReply ?? throw new ActorSystemFailureException(
+            $"{endpoint} answered with {answer.GetType().Name} where a ControlReply was expected.");
+    }
+
+    /// <summary>Sends a control request and waits for whatever record answers it (matched by request id).</summary>
+    /// <exception cref="ActorSystemRequestTimeoutException">No answer came in time.</exception>
+    public async Task<IControlMessage> AskControlAsync(string endpoint, Func<long, IControlRequest> makeRequest,
+                                                      TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var id = Interlocked.Increment(ref _nextRequestId);
+        var reply = new TaskCompletionSource<IControlMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _requests[id] = reply;
+        try
+        {
+            var request = makeRequest(id);
+            SendControl(endpoint, request);
+            var wait = timeout ?? DefaultRequestTimeout;
+            var finished = await Task.WhenAny(reply.Task, Task.Delay(wait, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (finished != reply.Task)
+            {
+                throw new ActorSystemRequestTimeoutException(
+                    $"No answer from {endpoint} to {request.GetType().Name} within {wait.TotalSeconds:0.#} s; the admin may be stuck or gone.");
+            }
+
+            return await reply.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            _requests.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Sends a reply to a control request.</summary>
+    public void Reply(Envelope request, ControlReply reply)
+    {
+        if (request.SenderEndpoint is { } endpoint)
+        {
+            SendControl(endpoint, reply);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        foreach (var request in _requests.Values)
+        {
+            request.TrySetResult(new ControlReply(0, ControlErrorKind.ShuttingDown, "This process is stopping."));
+        }
+
+        return Transport.DisposeAsync();
+    }
+
+    private async Task ResolveAsync(UInt128 id)
+    {
+        if (AdminEndpoint is not { } admin)
+        {
+            RouteFailed(id);
+            return;
+        }
+
+        try
+        {
+            var reply = await RequestAsync(admin, r => new ResolveRequest(r, Book.Intern(id))).ConfigureAwait(false);
+            if (reply is { Succeeded: true, Endpoint: { } endpoint })
+            {
+                RouteKnown(id, endpoint);
+            }
+            else if (reply.Error != ControlErrorKind.None)
+            {
+                RouteFailed(id);
+            }
+        }
+        catch (ActorSystemException)
+        {
+            RouteFailed(id);
+        }
+    }
+
+    private void SendOrDeadLetter(string endpoint, Envelope envelope)
+    {
+        try
+        {
+            Transport.Send(endpoint, envelope);
+        }
+        catch (ObjectDisposedException)
+        {
+            // This process is stopping.
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Thespian.Runtime;
+using Thespian.Wire;
+
+namespace Thespian.Multiproc;
+
+/// <summary>
+/// An application's view of a multiproc system (TCP or UDP: the transport is a seam). Starting it
+/// starts the admin when none answers on the admin port, else joins the one there; endpoints and
+/// top-level creates go through the admin, messages go straight to the actors' processes.
+/// </summary>
+internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
+{
+    private static readonly TimeSpan AdminExitWait = TimeSpan.FromSeconds(15);
+
+    private readonly MultiprocNode _node;
+    private readonly ThespianLogging _logging;
+    private readonly ConcurrentDictionary<UInt128, ExternalEndpoint> _endpoints = new();
+    private readonly string _adminEndpoint;
+    private int _adminProcessId;
+    private volatile bool _shutDown;
+
+    private MultiprocSystemBase(string name, MultiprocNode node, ThespianLogging logging, string adminEndpoint)
+    {
+        Name = name;
+        _node = node;
+        _logging = logging;
+        _adminEndpoint = adminEndpoint;
+        SystemAddress = null!;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public bool IsShutDown => _shutDown;
+
+    /// <inheritdoc />
+    public bool EndsWithStarter => false;
+
+    /// <inheritdoc />
+    public ActorAddress SystemAddress { get; private set; }
+
+    /// <summary>The admin's process id (tests check that it is gone after shutdown).</summary>
+    public int AdminProcessId => _adminProcessId;
+
+    /// <summary>The node (tests and tools).</summary>
+    internal MultiprocNode Node => _node;
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, object?> Capabilities => QueryInfo().Capabilities;
+
+    /// <summary>Starts or joins the system whose admin listens on the admin port.</summary>
+    public static ISystemBase StartOrJoin(string name, int defaultPort, ITransport transport, IAdminProbe probe,
+                                          IDictionary<string, object?>? capabilities, LogDefs? logDefs)
+    {
+        var port = AdminPort(capabilities, defaultPort);
+        var host = Environment.GetEnvironmentVariable("THESPIAN_BASE_IPADDR") is { Length: > 0 } configured ? configured : "127.0.0.1";
+        var adminEndpoint = $"{host}:{port}";
+        var logging = new ThespianLogging(logDefs);
+        var actorPath = new ActorPath([]);
+        var node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
+        var system = new MultiprocSystemBase(name, node, logging, adminEndpoint);
+        node.Start(system);
+        try
+        {
+            AdminLauncher.EnsureRunningAsync(probe, adminEndpoint, port, name, capabilities, logDefs).GetAwaiter().GetResult();
+            var info = system.QueryInfo();
+            if (info.BaseName != name)
+            {
+                throw new ActorSystemStartupFailureException(
+                    $"The admin on port {port} runs {info.BaseName}, not {name}; choose another \"{CommonCapabilities.AdminPort}\".");
+            }
+
+            system.SystemAddress = info.SystemAddress;
+            system._adminProcessId = info.AdminProcessId;
+            node.SetAdmin(info.SystemAddress, adminEndpoint);
+            return system;
+        }
+        catch
+        {
+            node.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            logging.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public ISystemEndpoint OpenEndpoint()
+    {
+        ThrowIfShutDown();
+        var endpoint = new ExternalEndpoint(this, _node, _logging);
+        _endpoints[endpoint.Address.Id] = endpoint;
+        return endpoint;
+    }
+
+    /// <summary>Forgets a disposed endpoint.</summary>
+    internal void Close(ExternalEndpoint endpoint) => _endpoints.TryRemove(endpoint.Address.Id, out _);
+
+    /// <inheritdoc />
+    public ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash)
+    {
+        ThrowIfShutDown();
+        var typeName = spec.Type?.AssemblyQualifiedName ?? spec.TypeName!;
+        var requirementsJson = requirements is null ? null : Encoding.UTF8.GetString(_node.Serializer.Serialize(requirements));
+        var address = _node.Book.Register(ActorAddress.CreateNew(), endpoint: null);
+        var reply = Request(id => new CreateActorRequest(id, address, typeName, null, globalName, sourceHash,
+                                                         requirementsJson, null, AppContext.BaseDirectory));
+        if (!reply.Succeeded)
+        {
+            throw ControlErrors.ToException(reply);
+        }
+
+        var created = _node.Book.Intern(reply.Address!.Id);
+        _node.RouteKnown(created.Id, reply.Endpoint!);
+        return created;
+    }
+
+    /// <inheritdoc />
+    public void UpdateCapability(string capabilityName, object? capabilityValue)
+    {
+        ThrowIfShutDown();
+        var reply = Request(id => new UpdateCapabilityRequest(id, capabilityName, capabilityValue));
+        if (!reply.Succeeded)
+        {
+            throw reply.Error == ControlErrorKind.InvalidArgument
+                ? new ArgumentException(reply.Message, nameof(capabilityName))
+                : ControlErrors.ToException(reply);
+        }
+    }
+
+    /// <inheritdoc />
+    public string LoadActorSource(byte[] zipData) => throw new NotSupportedException(
+        $"Actor sources (LoadActorSource) are not available on {Name} yet.");
+
+    /// <inheritdoc />
+    public void UnloadActorSource(string sourceHash) => throw new NotSupportedException(
+        $"Actor sources (UnloadActorSource) are not available on {Name} yet.");
+
+    /// <inheritdoc />
+    public void Shutdown()
+    {
+        if (_shutDown)
+        {
+            return;
+        }
+
+        try
+        {
+            Request(id => new ShutdownRequest(id), TimeSpan.FromSeconds(60));
+            WaitForAdminExit();
+        }
+        catch (ActorSystemException)
+        {
+            // The admin is already gone.
+        }
+        finally
+        {
+            _shutDown = true;
+            _node.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _logging.Dispose();
+        }
+    }
+
+    /// <summary>The process ids of the admin and every host it runs (tests: nothing may outlive shutdown).</summary>
+    internal ProcessesReply QueryProcesses() =>
+        (ProcessesReply)_node.AskControlAsync(_adminEndpoint, id => new ProcessesRequest(id)).GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public void OnDeliver(Envelope envelope)
+    {
+        if (_endpoints.TryGetValue(envelope.Target, out var endpoint))
+        {
+            endpoint.Accept(envelope);
+        }
+        else if (envelope.Kind == EnvelopeKind.Deliver)
+        {
+            OnUndeliverable(envelope);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnControl(IControlMessage message, Envelope envelope)
+    {
+        // Applications receive only replies, which the node matches to their requests.
+    }
+
+    /// <inheritdoc />
+    public void OnUndeliverable(Envelope envelope)
+    {
+        if (_shutDown || SystemAddress is null || envelope.Target == SystemAddress.Id)
+        {
+            return;
+        }
+
+        try
+        {
+            _node.Transport.Send(_adminEndpoint, envelope with
+            {
+                Kind = EnvelopeKind.DeadLetter, Aux = envelope.Target, Target = SystemAddress.Id,
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down.
+        }
+    }
+
+    private SystemInfoReply QueryInfo() =>
+        (SystemInfoReply)_node.AskControlAsync(_adminEndpoint, id => new SystemInfoRequest(id)).GetAwaiter().GetResult();
+
+    private ControlReply Request(Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null) =>
+        _node.RequestAsync(_adminEndpoint, makeRequest, timeout).GetAwaiter().GetResult();
+
+    private void WaitForAdminExit()
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < AdminExitWait && ProcessIsAlive(_adminProcessId))
+        {
+            Thread.Sleep(10);
+        }
+    }
+
+    /// <summary>Whether a process id names a live process.</summary>
+    internal static bool ProcessIsAlive(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static int AdminPort(IDictionary<string, object?>? capabilities, int defaultPort)
+    {
+        if (capabilities is null || !capabilities.TryGetValue(CommonCapabilities.AdminPort, out var value) || value is null)
+        {
+            return defaultPort;
+        }
+
+        return value switch
+        {
+            int port and >= 1 and <= 65535 => port,
+            long port and >= 1 and <= 65535 => (int)port,
+            string text when int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535 => port,
+            _ => throw new ArgumentException(
+                $"The capability \"{CommonCapabilities.AdminPort}\" must be a port number from 1 to 65535; got {value}.", nameof(capabilities)),
+        };
+    }
+
+    private void ThrowIfShutDown()
+    {
+        if (_shutDown)
+        {
+            throw new ActorSystemFailureException($"This {Name} actor system has been shut down; create a new ActorSystem to continue.");
+        }
+    }
+}

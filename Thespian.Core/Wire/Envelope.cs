@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Thespian.Wire;
+
+/// <summary>What an envelope carries.</summary>
+internal enum EnvelopeKind : byte
+{
+    /// <summary>An actor message: deliver the body to the target.</summary>
+    Deliver = 1,
+
+    /// <summary>A control record between Thespian processes (admin, hosts, clients); Thespian types only.</summary>
+    Control = 2,
+
+    /// <summary>An undeliverable message handed to a dead-letter handler; <see cref="Envelope.Aux"/> is the dead address.</summary>
+    DeadLetter = 3,
+}
+
+/// <summary>
+/// One unit on the wire: a small binary header (kind, target, sender, an auxiliary id and the sender's
+/// endpoint) and the body, opaque to anything that only routes it (the admin never reads user bodies).
+/// Layout: <c>kind(1) target(16) sender(16) aux(16) endpointLength(2) endpoint(UTF-8) body</c>.
+/// </summary>
+internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt128 Sender, UInt128 Aux,
+                                         string? SenderEndpoint, ReadOnlyMemory<byte> Body)
+{
+    private const int FixedHeaderLength = 1 + 16 + 16 + 16 + 2;
+
+    /// <summary>The encoded size of this envelope.</summary>
+    public int EncodedLength => FixedHeaderLength + EndpointByteCount + Body.Length;
+
+    private int EndpointByteCount => SenderEndpoint is null ? 0 : Encoding.UTF8.GetByteCount(SenderEndpoint);
+
+    /// <summary>Writes the envelope as one frame payload.</summary>
+    public void WriteTo(IBufferWriter<byte> writer)
+    {
+        var endpointBytes = EndpointByteCount;
+        var span = writer.GetSpan(FixedHeaderLength + endpointBytes + Body.Length);
+        span[0] = (byte)Kind;
+        BinaryPrimitives.WriteUInt128LittleEndian(span[1..], Target);
+        BinaryPrimitives.WriteUInt128LittleEndian(span[17..], Sender);
+        BinaryPrimitives.WriteUInt128LittleEndian(span[33..], Aux);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[49..], (ushort)endpointBytes);
+        if (SenderEndpoint is not null)
+        {
+            Encoding.UTF8.GetBytes(SenderEndpoint, span[FixedHeaderLength..]);
+        }
+
+        Body.Span.CopyTo(span[(FixedHeaderLength + endpointBytes)..]);
+        writer.Advance(FixedHeaderLength + endpointBytes + Body.Length);
+    }
+
+    /// <summary>Reads an envelope from a frame payload (the body is copied, so the frame buffer can be reused).</summary>
+    /// <exception cref="WireProtocolException">The payload is not an envelope.</exception>
+    public static Envelope Read(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < FixedHeaderLength || !Enum.IsDefined((EnvelopeKind)payload[0]))
+        {
+            throw new WireProtocolException(WireViolation.BadHandshake,
+                $"A frame of {payload.Length} bytes is not a Thespian envelope (bad header).");
+        }
+
+        var endpointLength = BinaryPrimitives.ReadUInt16LittleEndian(payload[49..]);
+        if (payload.Length < FixedHeaderLength + endpointLength)
+        {
+            throw new WireProtocolException(WireViolation.Truncated,
+                "A Thespian envelope's sender endpoint runs past the end of its frame.");
+        }
+
+        return new Envelope(
+            (EnvelopeKind)payload[0],
+            BinaryPrimitives.ReadUInt128LittleEndian(payload[1..]),
+            BinaryPrimitives.ReadUInt128LittleEndian(payload[17..]),
+            BinaryPrimitives.ReadUInt128LittleEndian(payload[33..]),
+            endpointLength == 0 ? null : Encoding.UTF8.GetString(payload.Slice(FixedHeaderLength, endpointLength)),
+            payload[(FixedHeaderLength + endpointLength)..].ToArray());
+    }
+}

@@ -1,0 +1,177 @@
+using System.Buffers;
+using Thespian.Wire;
+
+namespace Thespian.Tests.Wire;
+
+public sealed class FrameCodecTests
+{
+    private const int Max = 1024;
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(3)]
+    public void TryParse_FewerThanFourBytes_NeedsMoreData(int length)
+    {
+        var buffer = WireBytes.Header(10)[..length];
+
+        Assert.That(FrameCodec.TryParse(buffer, Max, out _), Is.EqualTo(FrameParseResult.NeedMoreData));
+    }
+
+    [Test]
+    public void TryParse_HeaderOnly_NeedsMoreDataAndReportsTheLength()
+    {
+        var result = FrameCodec.TryParse(WireBytes.Header(10), Max, out var payloadLength);
+
+        Assert.That(result, Is.EqualTo(FrameParseResult.NeedMoreData));
+        Assert.That(payloadLength, Is.EqualTo(10));
+    }
+
+    [Test]
+    public void TryParse_HeaderAndPartOfThePayload_NeedsMoreData()
+    {
+        var buffer = WireBytes.Frame(WireBytes.Pattern(10))[..^1];
+
+        Assert.That(FrameCodec.TryParse(buffer, Max, out _), Is.EqualTo(FrameParseResult.NeedMoreData));
+    }
+
+    [Test]
+    public void TryParse_WholeFrame_ReturnsFrameWithPayloadLength()
+    {
+        var buffer = WireBytes.Frame(WireBytes.Pattern(10));
+
+        var result = FrameCodec.TryParse(buffer, Max, out var payloadLength);
+
+        Assert.That(result, Is.EqualTo(FrameParseResult.Frame));
+        Assert.That(payloadLength, Is.EqualTo(10));
+    }
+
+    [Test]
+    public void TryParse_WholeFrameFollowedByMoreBytes_ReturnsOnlyTheFirstFramesLength()
+    {
+        byte[] buffer = [.. WireBytes.Frame(WireBytes.Pattern(3)), .. WireBytes.Frame(WireBytes.Pattern(7))];
+
+        var result = FrameCodec.TryParse(buffer, Max, out var payloadLength);
+
+        Assert.That(result, Is.EqualTo(FrameParseResult.Frame));
+        Assert.That(payloadLength, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void TryParse_ZeroLengthPayload_IsAValidFrame()
+    {
+        var result = FrameCodec.TryParse(WireBytes.Header(0), Max, out var payloadLength);
+
+        Assert.That(result, Is.EqualTo(FrameParseResult.Frame));
+        Assert.That(payloadLength, Is.Zero);
+    }
+
+    [TestCase(-1)]
+    [TestCase(int.MinValue)]
+    public void TryParse_NegativeLength_IsTooLargeAndReportsTheLength(int length)
+    {
+        var result = FrameCodec.TryParse(WireBytes.Header(length), Max, out var payloadLength);
+
+        Assert.That(result, Is.EqualTo(FrameParseResult.TooLarge));
+        Assert.That(payloadLength, Is.EqualTo(length));
+    }
+
+    [TestCase(Max + 1)]
+    [TestCase(int.MaxValue)]
+    public void TryParse_LengthAboveTheMaximum_IsTooLargeAndReportsTheLength(int length)
+    {
+        var result = FrameCodec.TryParse(WireBytes.Header(length), Max, out var payloadLength);
+
+        Assert.That(result, Is.EqualTo(FrameParseResult.TooLarge));
+        Assert.That(payloadLength, Is.EqualTo(length));
+    }
+
+    [Test]
+    public void TryParse_LengthAboveTheMaximum_IsTooLargeEvenWhenThePayloadIsThere()
+    {
+        var buffer = WireBytes.Frame(WireBytes.Pattern(Max + 1));
+
+        Assert.That(FrameCodec.TryParse(buffer, Max, out _), Is.EqualTo(FrameParseResult.TooLarge));
+    }
+
+    [Test]
+    public void TryParse_LengthEqualToTheMaximum_IsAFrame()
+    {
+        var buffer = WireBytes.Frame(WireBytes.Pattern(Max));
+
+        var result = FrameCodec.TryParse(buffer, Max, out var payloadLength);
+
+        Assert.That(result, Is.EqualTo(FrameParseResult.Frame));
+        Assert.That(payloadLength, Is.EqualTo(Max));
+    }
+
+    [Test]
+    public void TryParse_LengthEqualToTheMaximumHeaderOnly_NeedsMoreData()
+    {
+        Assert.That(FrameCodec.TryParse(WireBytes.Header(Max), Max, out _), Is.EqualTo(FrameParseResult.NeedMoreData));
+    }
+
+    [Test]
+    public void TryParse_LengthPrefix_IsLittleEndian()
+    {
+        byte[] buffer = [2, 0, 0, 0, 0xAA, 0xBB];
+
+        var result = FrameCodec.TryParse(buffer, Max, out var payloadLength);
+
+        Assert.That(result, Is.EqualTo(FrameParseResult.Frame));
+        Assert.That(payloadLength, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Write_OneFrame_WritesLittleEndianLengthThenPayload()
+    {
+        var writer = new ArrayBufferWriter<byte>();
+
+        FrameCodec.Write(writer, [0xAA, 0xBB, 0xCC]);
+
+        Assert.That(writer.WrittenSpan.ToArray(), Is.EqualTo(new byte[] { 3, 0, 0, 0, 0xAA, 0xBB, 0xCC }));
+    }
+
+    [Test]
+    public void Write_SeveralFramesIntoOneWriter_TryParseReturnsEachPayloadInOrder()
+    {
+        byte[][] payloads = [WireBytes.Pattern(5, 1), [], WireBytes.Pattern(1, 2), WireBytes.Pattern(300, 3), WireBytes.Pattern(Max, 4)];
+        var writer = new ArrayBufferWriter<byte>(16);
+        foreach (var payload in payloads)
+        {
+            FrameCodec.Write(writer, payload);
+        }
+
+        var parsed = new List<byte[]>();
+        var remaining = writer.WrittenSpan;
+        while (FrameCodec.TryParse(remaining, Max, out var payloadLength) == FrameParseResult.Frame)
+        {
+            parsed.Add(remaining.Slice(4, payloadLength).ToArray());
+            remaining = remaining[(4 + payloadLength)..];
+        }
+
+        Assert.That(parsed, Is.EqualTo(payloads));
+        Assert.That(remaining.Length, Is.Zero);
+    }
+
+    [Test]
+    public void TooLarge_AboveTheMaximum_NamesSizeMaximumAndTheCapability()
+    {
+        var exception = FrameCodec.TooLarge(70000, 65536);
+
+        Assert.That(exception.Violation, Is.EqualTo(WireViolation.FrameTooLarge));
+        Assert.That(exception.Message, Does.Contain("70000"));
+        Assert.That(exception.Message, Does.Contain("65536"));
+        Assert.That(exception.Message, Does.Contain("\"Max Message Size\""));
+        Assert.That(exception.Message, Does.Contain(WireProtocol.MaxMessageSizeCapability));
+    }
+
+    [Test]
+    public void TooLarge_NegativeLength_SaysThePeerIsNotSpeakingTheProtocol()
+    {
+        var exception = FrameCodec.TooLarge(-5, 65536);
+
+        Assert.That(exception.Violation, Is.EqualTo(WireViolation.FrameTooLarge));
+        Assert.That(exception.Message, Does.Contain("-5"));
+        Assert.That(exception.Message, Does.Contain("not speaking the Thespian wire protocol"));
+    }
+}
