@@ -45,6 +45,9 @@ public sealed class ActorSystem : IDisposable
         _endpoint = system.OpenEndpoint();
     }
 
+    /// <summary>The running base behind this object (tests and tools).</summary>
+    internal ISystemBase Base => _system;
+
     /// <summary>The name of the running base, e.g. "simpleSystemBase".</summary>
     public string SystemBaseName => _system.Name;
 

@@ -13,6 +13,7 @@ internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern,
                                             Action<UInt128, string>? learnRoute = null) : JsonConverter<ActorAddress>
 {
     private const int IdDigits = 32;
+    private static readonly System.Buffers.SearchValues<char> ForbiddenInHost = System.Buffers.SearchValues.Create(" \t\r\n@/");
 
     public override void WriteJson(JsonWriter writer, ActorAddress? value, JsonSerializer serializer)
     {
@@ -49,6 +50,16 @@ internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern,
         return intern(id);
     }
 
+    /// <summary>Whether text is a plausible "host:port" (a route from a peer is checked before it is used).</summary>
+    public static bool IsEndpoint(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        return text.Length <= 255 && colon > 0 &&
+               int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) &&
+               port is >= 1 and <= 65535 &&
+               text.AsSpan(0, colon).IndexOfAny(ForbiddenInHost) < 0;
+    }
+
     private static bool TryParse(string text, out UInt128 id, out string? route)
     {
         route = null;
@@ -57,7 +68,7 @@ internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern,
         if (at >= 0)
         {
             route = text[(at + 1)..];
-            if (route.Length == 0 || route.Length > 255)
+            if (!IsEndpoint(route))
             {
                 id = default;
                 return false;

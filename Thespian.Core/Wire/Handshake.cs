@@ -65,6 +65,7 @@ internal static class Handshake
         {
             WriteReply(buffer, HandshakeStatus.VersionMismatch);
             await stream.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             throw;
         }
 

@@ -28,6 +28,9 @@ internal sealed class TypeAllowList
         typeof(ValueTuple<,>), typeof(ValueTuple<,,>), typeof(ValueTuple<,,,>),
         typeof(System.Collections.ObjectModel.ReadOnlyCollection<>),
         typeof(System.Collections.ObjectModel.ReadOnlyDictionary<,>),
+        typeof(IEnumerable<>), typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(IList<>),
+        typeof(ICollection<>), typeof(IDictionary<,>), typeof(IReadOnlyDictionary<,>), typeof(ISet<>),
+        typeof(IReadOnlySet<>),
     ];
 
     private readonly Func<Assembly, bool> _isOnActorPath;

@@ -8,6 +8,9 @@ internal static class TypedPrimitives
     /// <summary>The code of an enum value: <c>["e", "Type, Assembly", number]</c>.</summary>
     public const string EnumCode = "e";
 
+    /// <summary>The code of an actor address in an object-typed place: <c>["a", "id@endpoint"]</c>.</summary>
+    public const string AddressCode = "a";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The code and text of a primitive that needs one.</summary>

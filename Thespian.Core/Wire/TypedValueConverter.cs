@@ -35,6 +35,12 @@ internal sealed class TypedValueConverter : JsonConverter
             case double d when double.IsFinite(d):
                 writer.WriteValue(d);
                 return;
+            case ActorAddress address:
+                writer.WriteStartArray();
+                writer.WriteValue(TypedPrimitives.AddressCode);
+                AddressConverter(serializer).WriteJson(writer, address, serializer);
+                writer.WriteEndArray();
+                return;
         }
 
         if (TypedPrimitives.TryGetCode(value, out var code, out var text))
@@ -48,10 +54,12 @@ internal sealed class TypedValueConverter : JsonConverter
 
         if (value.GetType().IsEnum)
         {
+            var enumType = value.GetType();
             writer.WriteStartArray();
             writer.WriteValue(TypedPrimitives.EnumCode);
-            writer.WriteValue(serializer.SerializationBinder is { } binder ? TypeNameOf(binder, value.GetType()) : value.GetType().AssemblyQualifiedName);
-            writer.WriteValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+            writer.WriteValue(serializer.SerializationBinder is { } binder ? TypeNameOf(binder, enumType) : enumType.AssemblyQualifiedName);
+            writer.WriteValue(Convert.ToString(Convert.ChangeType(value, Enum.GetUnderlyingType(enumType), CultureInfo.InvariantCulture),
+                                               CultureInfo.InvariantCulture));
             writer.WriteEndArray();
             return;
         }
@@ -65,6 +73,8 @@ internal sealed class TypedValueConverter : JsonConverter
         {
             case JsonToken.Null or JsonToken.Undefined:
                 return null;
+            case JsonToken.Integer when reader.Value is System.Numerics.BigInteger:
+                throw Malformed("a bare integer beyond the range of long (large integers travel typed)");
             case JsonToken.String or JsonToken.Boolean or JsonToken.Integer or JsonToken.Float:
                 return reader.Value;
             case JsonToken.StartArray:
@@ -77,13 +87,32 @@ internal sealed class TypedValueConverter : JsonConverter
     private static object ReadTyped(JsonReader reader, JsonSerializer serializer)
     {
         var code = reader.ReadAsString() ?? throw Malformed("a typed value without its code");
+        if (code == TypedPrimitives.AddressCode)
+        {
+            if (!reader.Read())
+            {
+                throw Malformed("an address value without its address");
+            }
+
+            var address = serializer.Deserialize<ActorAddress>(reader) ?? throw Malformed("a null address value");
+            ExpectEnd(reader);
+            return address;
+        }
+
         if (code == TypedPrimitives.EnumCode)
         {
             var typeName = reader.ReadAsString() ?? throw Malformed("an enum value without its type");
-            var number = reader.ReadAsString() is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : throw Malformed("an enum value without its number");
+            var number = reader.ReadAsString() ?? throw Malformed("an enum value without its number");
             ExpectEnd(reader);
             var enumType = ResolveEnum(serializer, typeName);
-            return Enum.ToObject(enumType, number);
+            try
+            {
+                return Enum.ToObject(enumType, Convert.ChangeType(number, Enum.GetUnderlyingType(enumType), CultureInfo.InvariantCulture));
+            }
+            catch (Exception ex) when (ex is FormatException or OverflowException or InvalidCastException)
+            {
+                throw Malformed($"an enum value '{number}' that is not a number of {enumType.Name}'s range");
+            }
         }
 
         var text = reader.ReadAsString() ?? throw Malformed($"a typed value '{code}' without its value");
@@ -98,6 +127,10 @@ internal sealed class TypedValueConverter : JsonConverter
         var type = serializer.SerializationBinder?.BindToType(assembly, name);
         return type is { IsEnum: true } ? type : throw Malformed($"'{typeName}', which is not an allowed enum type");
     }
+
+    private static ActorAddressConverter AddressConverter(JsonSerializer serializer) =>
+        serializer.Converters.OfType<ActorAddressConverter>().FirstOrDefault()
+        ?? throw new JsonSerializationException("No address converter is configured.");
 
     private static string TypeNameOf(Newtonsoft.Json.Serialization.ISerializationBinder binder, Type type)
     {

@@ -5,11 +5,17 @@ namespace Thespian.Wire;
 
 /// <summary>
 /// Turns a message into UTF-8 JSON and back, keeping .NET types (see <see cref="TypedValueConverter"/>)
-/// and resolving type names only through the allow-list. One instance per process is enough; it is
-/// thread-safe.
+/// and allowing only types the <see cref="TypeAllowList"/> allows — <c>$type</c> names and declared member
+/// types alike. Every failure to read surfaces as a <see cref="JsonException"/>; every failure to write as
+/// an <see cref="ActorSystemException"/> naming the message type. Thread-safe; one per process is enough.
 /// </summary>
 internal sealed class WireSerializer
 {
+    /// <summary>How deep a message may nest (objects and arrays).</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly JsonSerializer _serializer;
 
     /// <param name="allowList">Which types may travel.</param>
@@ -24,11 +30,11 @@ internal sealed class WireSerializer
             TypeNameHandling = TypeNameHandling.Auto,
             TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Simple,
             SerializationBinder = new AllowListBinder(allowList),
-            ContractResolver = new WireContractResolver(),
+            ContractResolver = new WireContractResolver(allowList),
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Double,
             MetadataPropertyHandling = MetadataPropertyHandling.Default,
-            MaxDepth = 64,
+            MaxDepth = MaxDepth,
             Converters = { new ActorAddressConverter(internAddress, routeOf, learnRoute) },
         });
     }
@@ -41,41 +47,60 @@ internal sealed class WireSerializer
         try
         {
             using var buffer = new MemoryStream();
-            using (var text = new StreamWriter(buffer, new UTF8Encoding(false), 1024, leaveOpen: true))
-            using (var writer = new JsonTextWriter(text))
+            using (var text = new StreamWriter(buffer, StrictUtf8, 1024, leaveOpen: true))
+            using (var writer = new DepthLimitedJsonWriter(text, MaxDepth))
             {
                 TypedValueConverter.Instance.WriteJson(writer, message, _serializer);
             }
 
             return buffer.ToArray();
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or
+                                       EncoderFallbackException or OverflowException or InvalidCastException or ArgumentException)
         {
             throw new ActorSystemException(
                 $"The message of type {message.GetType().FullName} cannot be sent: it cannot be serialized ({ex.Message}). " +
-                "Messages must be serializable with Newtonsoft.Json: public properties or fields and a constructor it can call.", ex);
+                "Messages must be serializable with Newtonsoft.Json: public properties or fields, a constructor it can call, " +
+                "and only types from Thespian, the framework's primitives and collections, or assemblies on the actor path.", ex);
         }
     }
 
     /// <summary>Deserializes a message.</summary>
-    /// <exception cref="DisallowedTypeException">It names a type that may not travel.</exception>
-    /// <exception cref="JsonException">It is not a well-formed message.</exception>
+    /// <exception cref="JsonException">
+    /// It is not a well-formed message, or names a type that may not travel (then a
+    /// <see cref="DisallowedTypeException"/> is in the chain of inner exceptions).
+    /// </exception>
     public object Deserialize(ReadOnlySpan<byte> utf8Json)
     {
-        using var reader = new JsonTextReader(new StringReader(Encoding.UTF8.GetString(utf8Json)));
-        reader.MaxDepth = 64;
-        if (!reader.Read())
+        try
         {
-            throw new JsonSerializationException("Malformed message: it is empty.");
-        }
+            using var reader = new JsonTextReader(new StringReader(StrictUtf8.GetString(utf8Json)))
+            {
+                MaxDepth = MaxDepth,
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Double,
+            };
+            if (!reader.Read())
+            {
+                throw new JsonSerializationException("Malformed message: it is empty.");
+            }
 
-        var message = TypedValueConverter.Instance.ReadJson(reader, typeof(object), null, _serializer)
-                      ?? throw new JsonSerializationException("Malformed message: it is null.");
-        if (reader.Read())
+            var message = TypedValueConverter.Instance.ReadJson(reader, typeof(object), null, _serializer)
+                          ?? throw new JsonSerializationException("Malformed message: it is null.");
+            if (reader.Read())
+            {
+                throw new JsonSerializationException("Malformed message: extra content after the message.");
+            }
+
+            return message;
+        }
+        catch (JsonException)
         {
-            throw new JsonSerializationException("Malformed message: extra content after the message.");
+            throw;
         }
-
-        return message;
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new JsonSerializationException($"Malformed message: {ex.GetType().Name}: {ex.Message}", ex);
+        }
     }
 }

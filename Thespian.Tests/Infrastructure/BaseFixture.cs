@@ -23,6 +23,8 @@ public abstract class BaseFixture
     /// <summary>The system under test (fresh for each test).</summary>
     protected ActorSystem System { get; private set; } = null!;
 
+    private readonly List<(ActorSystem System, IReadOnlyList<int> Processes)> _started = [];
+
     [SetUp]
     public void StartSystem()
     {
@@ -32,13 +34,34 @@ public abstract class BaseFixture
     [TearDown]
     public void StopSystem()
     {
-        System.Shutdown();
+        var processes = new List<int>();
+        foreach (var (system, known) in _started)
+        {
+            processes.AddRange(known);
+            processes.AddRange(MultiprocSupport.ProcessesOf(system));
+            system.Shutdown();
+            system.Dispose();
+        }
+
+        _started.Clear();
         System.Dispose();
+        MultiprocSupport.AssertAllExited(processes);
     }
 
-    /// <summary>Starts another transient system of this fixture's base (the test shuts it down).</summary>
-    protected ActorSystem StartSystem(IDictionary<string, object?>? capabilities, LogDefs? logDefs = null) =>
-        new(SystemBase, capabilities, logDefs ?? LogDefs.Disabled, transientUnique: true);
+    /// <summary>
+    /// Starts another transient system of this fixture's base, on a free admin port for multiproc bases.
+    /// Teardown shuts it down (if the test has not) and checks that every process it started is gone.
+    /// </summary>
+    protected ActorSystem StartSystem(IDictionary<string, object?>? capabilities, LogDefs? logDefs = null)
+    {
+        var system = new ActorSystem(SystemBase, MultiprocSupport.WithFreeAdminPort(SystemBase, capabilities),
+                                     logDefs ?? MultiprocSupport.TestLogDefs(SystemBase), transientUnique: true);
+        _started.Add((system, MultiprocSupport.ProcessesOf(system)));
+        return system;
+    }
+
+    /// <summary>Whether this fixture runs on a base with one OS process per actor.</summary>
+    protected bool IsMultiproc => SystemBase != SystemBaseNames.Simple;
 
     /// <summary>Asks <paramref name="target"/> and asserts that the answer is a <typeparamref name="T"/>.</summary>
     protected T AskFor<T>(ActorAddress target, object message, ActorSystem? endpoint = null)

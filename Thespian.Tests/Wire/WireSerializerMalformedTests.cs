@@ -29,8 +29,8 @@ public sealed class WireSerializerMalformedTests
         yield return Case("\"unterminated", "", "unterminated string");
         yield return Case("{\"a\" 1}", "", "missing colon");
         yield return Case("nul", "", "bad literal");
-        yield return Case("\"x\" \"y\"", "extra content after the message", "two strings");
-        yield return Case("1 2", "extra content after the message", "two numbers");
+        yield return Case("\"x\" \"y\"", "after", "two strings");
+        yield return Case("1 2", "after", "two numbers");
         yield return Case("{} []", "", "object then array");
         yield return Case("[\"zz\",\"1\"]", "unknown value code 'zz'", "unknown code");
         yield return Case("[\"i4\",\"abc\"]", "'abc' is not a valid 'i4' value", "int not a number");
@@ -59,6 +59,13 @@ public sealed class WireSerializerMalformedTests
         yield return Case($"{{\"$type\":\"{ChildExited}\",\"ChildAddress\":\" {new string('a', 31)}\"}}", "not 32 hex digits", "address with a space");
         yield return Case($"{{\"$type\":\"{ChildExited}\",\"ChildAddress\":12345}}", "not 32 hex digits", "address as a number");
         yield return Case($"{{\"$type\":\"{ChildExited}\",\"ChildAddress\":{{}}}}", "not 32 hex digits", "address as an object");
+        yield return Case("{\"$type\":{}}", "", "type name as an object");
+        yield return Case("{\"$type\":[]}", "", "type name as an array");
+        yield return Case("{\"$type\":null}", "", "type name null");
+        yield return Case("{\"$type\":1}", "", "type name a number");
+        yield return Case("{\"$type\":\"\"}", "", "type name empty");
+        yield return Case("{\"$type\":\",\"}", "", "type name a comma");
+        yield return Case("{\"$type\":\"[[\"}", "", "type name brackets");
         yield return Case($"{{\"$type\":\"{TypeRef(typeof(Order))}\",\"Id\":\"seven\",\"Name\":\"n\",\"Price\":1}}", "", "wrong JSON type for a member");
     }
 

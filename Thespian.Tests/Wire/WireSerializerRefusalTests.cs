@@ -126,6 +126,15 @@ public sealed class WireSerializerRefusalTests
     }
 
     [Test]
+    public void Deserialize_MemberDeclaredAsADisallowedType_IsRefused()
+    {
+        // No $type names the StringBuilder: the allowed message's declared member type brings it in.
+        var json = $$$"""{"$type":"{{{TypeRef(typeof(CarriesBuilder))}}}","Builder":{"Capacity":16}}""";
+
+        AssertRefused(_serializer, json, "System.Text.StringBuilder");
+    }
+
+    [Test]
     public void Deserialize_RefusedTypeName_SurfacesAsJsonSerializationExceptionWrappingDisallowedTypeException()
     {
         var exception = Assert.Catch<JsonException>(() => _serializer.DeserializeText("""{"$type":"Thespian.ActorSystem, Thespian.Core"}"""));

@@ -32,7 +32,7 @@ public sealed class WireSerializerSendTests
         var exception = AssertCannotBeSent(new StringBuilder("text"));
 
         Assert.That(exception.InnerException, Is.InstanceOf<DisallowedTypeException>());
-        Assert.That(exception.Message, Does.Contain("System.Text.StringBuilder may not be sent"));
+        Assert.That(exception.Message, Does.Contain("System.Text.StringBuilder"));
     }
 
     [Test]
