@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using Thespian.Wire;
@@ -8,8 +9,10 @@ namespace Thespian.Bases.MultiprocTcp;
 /// <summary>
 /// Everything this process sends to one endpoint: an ordered, bounded queue (a full queue makes
 /// <see cref="TryEnqueue"/> wait: back-pressure) and a send loop that connects once, then writes as many
-/// queued envelopes as are waiting in one socket write. When the endpoint cannot be reached or the
-/// connection breaks, every envelope still queued is handed back as undeliverable.
+/// queued envelopes as are waiting in one socket write. The receiver acknowledges what it has handed
+/// on; envelopes written but not yet acknowledged are kept, so when the endpoint cannot be reached or the
+/// connection breaks or closes, every envelope not acknowledged is handed back as undeliverable — none
+/// vanishes into a dead socket.
 /// </summary>
 internal sealed class OutboundConnection : IAsyncDisposable
 {
@@ -18,10 +21,12 @@ internal sealed class OutboundConnection : IAsyncDisposable
     private readonly TcpTransport _transport;
     private readonly string _endpoint;
     private readonly Channel<Envelope> _queue;
+    private readonly Queue<Envelope> _unacknowledged = new();
     private readonly Task _sendLoop;
     private readonly Lock _drainedGate = new();
     private TaskCompletionSource _drained = NewDrainedSignal(completed: true);
-    private int _queued;
+    private int _pending;
+    private int _failed;
 
     public OutboundConnection(TcpTransport transport, string endpoint)
     {
@@ -38,7 +43,7 @@ internal sealed class OutboundConnection : IAsyncDisposable
     /// <summary>Queues an envelope, waiting while the queue is full; false when this connection has closed.</summary>
     public bool TryEnqueue(Envelope envelope)
     {
-        MarkQueued();
+        AddPending();
         if (_queue.Writer.TryWrite(envelope))
         {
             return true;
@@ -51,12 +56,12 @@ internal sealed class OutboundConnection : IAsyncDisposable
         }
         catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
         {
-            MarkSent(1);
+            RemovePending(1);
             return false;
         }
     }
 
-    /// <summary>Completes when nothing queued here is waiting to be written.</summary>
+    /// <summary>Completes when everything queued here has been acknowledged or handed back.</summary>
     public Task WaitDrainedAsync()
     {
         lock (_drainedGate)
@@ -81,7 +86,6 @@ internal sealed class OutboundConnection : IAsyncDisposable
     private async Task SendLoopAsync()
     {
         var batch = new ArrayBufferWriter<byte>(64 * 1024);
-        var inFlight = new List<Envelope>();
         Socket? socket = null;
         try
         {
@@ -90,28 +94,70 @@ internal sealed class OutboundConnection : IAsyncDisposable
             await using var streamScope = stream.ConfigureAwait(false);
             await Handshake.ConnectAsync(stream, _transport.Options.Role, _transport.Options.FrameDeadline, _transport.Stopping)
                            .ConfigureAwait(false);
+            _ = Task.Run(() => ReadAcknowledgementsAsync(stream));
             while (await _queue.Reader.WaitToReadAsync(_transport.Stopping).ConfigureAwait(false))
             {
                 batch.ResetWrittenCount();
-                inFlight.Clear();
-                while (batch.WrittenCount < MaxBatchBytes && _queue.Reader.TryRead(out var envelope))
+                lock (_unacknowledged)
                 {
-                    inFlight.Add(envelope);
-                    WriteFrame(batch, envelope);
+                    while (batch.WrittenCount < MaxBatchBytes && _queue.Reader.TryRead(out var envelope))
+                    {
+                        _unacknowledged.Enqueue(envelope);
+                        WriteFrame(batch, envelope);
+                    }
                 }
 
                 await stream.WriteAsync(batch.WrittenMemory, _transport.Stopping).ConfigureAwait(false);
-                MarkSent(inFlight.Count);
-                inFlight.Clear();
             }
+
+            await WaitForAcknowledgementsAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is SocketException or IOException or WireProtocolException or OperationCanceledException or ObjectDisposedException)
         {
-            Fail(inFlight, ex);
+            Fail(ex);
         }
         finally
         {
             socket?.Dispose();
+        }
+    }
+
+    /// <summary>The receiver's acknowledgements: each is a count of envelopes it has handed on, in order.</summary>
+    private async Task ReadAcknowledgementsAsync(NetworkStream stream)
+    {
+        var buffer = new byte[WireProtocol.FrameHeaderLength];
+        try
+        {
+            while (true)
+            {
+                await stream.ReadExactlyAsync(buffer, _transport.Stopping).ConfigureAwait(false);
+                var count = BinaryPrimitives.ReadInt32LittleEndian(buffer);
+                int released;
+                lock (_unacknowledged)
+                {
+                    released = Math.Min(Math.Max(count, 0), _unacknowledged.Count);
+                    for (var i = 0; i < released; i++)
+                    {
+                        _unacknowledged.Dequeue();
+                    }
+                }
+
+                RemovePending(released);
+            }
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The receiver closed (it stopped, or its process ended): what it has not acknowledged was not received.
+            Fail(ex);
+        }
+    }
+
+    /// <summary>After the queue is completed (disposal), waits briefly for the last acknowledgements.</summary>
+    private async Task WaitForAcknowledgementsAsync()
+    {
+        for (var i = 0; i < 200 && Volatile.Read(ref _pending) > 0 && Volatile.Read(ref _failed) == 0; i++)
+        {
+            await Task.Delay(5).ConfigureAwait(false);
         }
     }
 
@@ -135,34 +181,43 @@ internal sealed class OutboundConnection : IAsyncDisposable
 
     private static void WriteFrame(ArrayBufferWriter<byte> batch, Envelope envelope)
     {
-        var length = envelope.EncodedLength;
         var header = batch.GetSpan(WireProtocol.FrameHeaderLength);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header, length);
+        BinaryPrimitives.WriteInt32LittleEndian(header, envelope.EncodedLength);
         batch.Advance(WireProtocol.FrameHeaderLength);
         envelope.WriteTo(batch);
     }
 
-    /// <summary>Closes the queue and hands back everything not written.</summary>
-    private void Fail(List<Envelope> inFlight, Exception reason)
+    /// <summary>Closes the queue and hands back everything not acknowledged, once.</summary>
+    private void Fail(Exception reason)
     {
-        _transport.Forget(_endpoint, this);
-        _queue.Writer.TryComplete();
-        var undelivered = new List<Envelope>(inFlight);
-        while (_queue.Reader.TryRead(out var envelope))
+        if (Interlocked.Exchange(ref _failed, 1) != 0)
         {
-            undelivered.Add(envelope);
+            return;
         }
 
-        MarkSent(undelivered.Count);
+        _transport.Forget(_endpoint, this);
+        _queue.Writer.TryComplete();
+        List<Envelope> undelivered;
+        lock (_unacknowledged)
+        {
+            undelivered = [.. _unacknowledged];
+            _unacknowledged.Clear();
+            while (_queue.Reader.TryRead(out var envelope))
+            {
+                undelivered.Add(envelope);
+            }
+        }
+
+        RemovePending(undelivered.Count);
         if (undelivered.Count > 0 && !_transport.Stopping.IsCancellationRequested)
         {
             _transport.Sink.OnUndeliverable(_endpoint, undelivered, reason);
         }
     }
 
-    private void MarkQueued()
+    private void AddPending()
     {
-        if (Interlocked.Increment(ref _queued) == 1)
+        if (Interlocked.Increment(ref _pending) == 1)
         {
             lock (_drainedGate)
             {
@@ -174,9 +229,9 @@ internal sealed class OutboundConnection : IAsyncDisposable
         }
     }
 
-    private void MarkSent(int count)
+    private void RemovePending(int count)
     {
-        if (count > 0 && Interlocked.Add(ref _queued, -count) == 0)
+        if (count > 0 && Interlocked.Add(ref _pending, -count) <= 0)
         {
             lock (_drainedGate)
             {

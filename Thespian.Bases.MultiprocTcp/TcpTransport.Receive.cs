@@ -24,6 +24,12 @@ internal sealed partial class TcpTransport
                 continue;
             }
 
+            if (!_receiving)
+            {
+                socket.Dispose();
+                return;
+            }
+
             socket.NoDelay = true;
             _inbound.TryAdd(socket, 0);
             _ = Task.Run(() => ReceiveLoopAsync(socket));
@@ -44,9 +50,19 @@ internal sealed partial class TcpTransport
             await Handshake.AcceptAsync(stream, _options.FrameDeadline, static _ => true, _stopping.Token)
                            .ConfigureAwait(false);
             var reader = new FrameReader(stream, _options.MaxFrameBytes, _options.FrameDeadline);
+            var ack = new byte[WireProtocol.FrameHeaderLength];
+            var handedOn = 0;
             while (await reader.ReadFrameAsync(_stopping.Token).ConfigureAwait(false) is { } payload)
             {
                 Sink.OnEnvelope(Envelope.Read(payload.Span));
+                handedOn++;
+                if (!reader.HasBufferedFrame)
+                {
+                    // Acknowledge what was handed on before waiting for more: the sender may now forget it.
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(ack, handedOn);
+                    await stream.WriteAsync(ack, _stopping.Token).ConfigureAwait(false);
+                    handedOn = 0;
+                }
             }
         }
         catch (WireProtocolException ex)

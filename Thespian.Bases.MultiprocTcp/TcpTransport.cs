@@ -22,6 +22,7 @@ internal sealed partial class TcpTransport : ITransport
     private IEnvelopeSink? _sink;
     private Task _acceptLoop = Task.CompletedTask;
     private int _disposed;
+    private volatile bool _receiving = true;
 
     /// <summary>Binds the listener (so the endpoint is known at once); <see cref="Start"/> begins accepting.</summary>
     /// <exception cref="SocketException">The port is taken.</exception>
@@ -78,6 +79,17 @@ internal sealed partial class TcpTransport : ITransport
     {
         var flushes = _outbound.Values.Select(c => c.WaitDrainedAsync()).ToArray();
         await Task.WhenAny(Task.WhenAll(flushes), Task.Delay(timeout)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public void StopReceiving()
+    {
+        _receiving = false;
+        _listener.Stop();
+        foreach (var socket in _inbound.Keys)
+        {
+            socket.Dispose();
+        }
     }
 
     /// <inheritdoc />

@@ -9,7 +9,10 @@ internal readonly record struct Delivery(ActorAddress Target, object Message, Ac
 /// </summary>
 internal sealed class DeliveryQueue
 {
-    private Delivery[] _items = new Delivery[64];
+    private const int InitialCapacity = 64;
+    private const int TrimAbove = 64 * 1024;
+
+    private Delivery[] _items = new Delivery[InitialCapacity];
     private int _head;
     private int _count;
 
@@ -48,6 +51,16 @@ internal sealed class DeliveryQueue
         _head = _head + 1 == _items.Length ? 0 : _head + 1;
         _count--;
         return true;
+    }
+
+    /// <summary>Gives back the memory of a large burst once the queue is empty again.</summary>
+    public void TrimIfEmpty()
+    {
+        if (_count == 0 && _items.Length > TrimAbove)
+        {
+            _items = new Delivery[InitialCapacity];
+            _head = 0;
+        }
     }
 
     /// <summary>Drops everything queued.</summary>

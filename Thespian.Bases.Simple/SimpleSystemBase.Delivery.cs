@@ -95,6 +95,7 @@ internal sealed partial class SimpleSystemBase
         finally
         {
             _draining = false;
+            _queue.TrimIfEmpty();
         }
 
         if (_shutdownRequested && !_shuttingDown)

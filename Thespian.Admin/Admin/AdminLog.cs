@@ -7,4 +7,10 @@ internal static partial class AdminLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Admin fault ({ExceptionType}: {ExceptionMessage}); the admin keeps running")]
     public static partial void AdminLoopFault(this ILogger logger, string exceptionType, string exceptionMessage, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Shutdown: {Phase} after {Milliseconds} ms")]
+    public static partial void ShutdownPhase(this ILogger logger, string phase, long milliseconds);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "The admin process exits")]
+    public static partial void AdminExiting(this ILogger logger);
 }

@@ -45,6 +45,7 @@ internal static class AdminMode
             await server.Stopped.ConfigureAwait(false);
         }
 
+        logging.RuntimeLogger.AdminExiting();
         return 0;
     }
 

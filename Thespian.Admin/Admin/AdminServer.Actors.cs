@@ -19,6 +19,12 @@ internal sealed partial class AdminServer
             return;
         }
 
+        if (CheckSourceHash(request) is { } badSource)
+        {
+            _node.Reply(envelope, badSource);
+            return;
+        }
+
         if (request.GlobalName is { } name && _globalNames.TryGetValue(name, out var named))
         {
             if (named.State == ActorRecordState.Running)
@@ -141,7 +147,7 @@ internal sealed partial class AdminServer
             }
         }
 
-        if (record.Parent is { } parent && record.GlobalName is null && !_shuttingDown)
+        if (record.Parent is { } parent && record.GlobalName is null && !_shuttingDown && _actors.ContainsKey(parent.Id))
         {
             SendSystemMessage(record.Address, parent, new ChildActorExited(record.Address));
         }

@@ -100,6 +100,9 @@ internal sealed partial class AdminServer
             case ThespianStatusRequest:
                 SendSystemMessage(SystemAddress, sender, BuildStatus());
                 break;
+            case ValidatedSource validated:
+                HandleValidatedSource(validated, sender);
+                break;
             default:
                 _logger.SystemIgnoredMessage(message.GetType().Name, sender);
                 break;
@@ -109,7 +112,7 @@ internal sealed partial class AdminServer
     /// <summary>An undeliverable message: hand it (still opaque) to every dead-letter handler.</summary>
     private void HandleDeadLetter(Envelope envelope)
     {
-        if (_shuttingDown)
+        if (_shuttingDown || IsChildExitNotice(envelope))
         {
             return;
         }
@@ -130,6 +133,23 @@ internal sealed partial class AdminServer
         }
     }
 
+    /// <summary>
+    /// A <see cref="ChildActorExited"/> for a parent that has gone is dropped, not dead-lettered (as on the
+    /// simple base): nobody is left to care. Only Thespian's own types can be read here; a user body is
+    /// never deserialized (reading it fails, and it is forwarded untouched).
+    /// </summary>
+    private bool IsChildExitNotice(Envelope envelope)
+    {
+        try
+        {
+            return _node.Serializer.Deserialize(envelope.Body.Span) is ChildActorExited;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     private ThespianSystemStatus BuildStatus() => new(
         SystemAddress,
         _capabilities.Snapshot,
@@ -139,6 +159,6 @@ internal sealed partial class AdminServer
                                  .ToDictionary(a => a.GlobalName!, a => a.Address, StringComparer.Ordinal),
         deadLetterHandlers: _deadLetterHandlers.ToArray(),
         sourceAuthority: _sourceAuthority,
-        loadedSources: [],
-        actorCount: RunningActors.Count());
+        loadedSources: _sources.Keys.ToArray(),
+        actorCount: _actors.Values.Count(a => a.State != ActorRecordState.Stopped));
 }

@@ -9,6 +9,7 @@ internal sealed partial class AdminServer
     private static readonly TimeSpan HostsExitTimeout = TimeSpan.FromSeconds(3);
 
     private readonly List<Envelope> _shutdownRequesters = [];
+    private readonly System.Diagnostics.Stopwatch _shutdownClock = new();
     private bool _shuttingDown;
     private bool _finishing;
 
@@ -26,6 +27,7 @@ internal sealed partial class AdminServer
         }
 
         _shuttingDown = true;
+        _shutdownClock.Start();
         _logger.AdminShuttingDown();
         foreach (var actor in RunningActors.Where(a => a.Parent is null || !_actors.ContainsKey(a.Parent.Id)).ToArray())
         {
@@ -52,10 +54,12 @@ internal sealed partial class AdminServer
         }
 
         _finishing = true;
+        _logger.ShutdownPhase("actors stopped", _shutdownClock.ElapsedMilliseconds);
         _pool.Dispose();
         _ = Task.Run(async () =>
         {
             await EndHostsAsync().ConfigureAwait(false);
+            _logger.ShutdownPhase("hosts ended", _shutdownClock.ElapsedMilliseconds);
             Post(() =>
             {
                 foreach (var requester in _shutdownRequesters)
@@ -65,6 +69,7 @@ internal sealed partial class AdminServer
             });
             await Task.Delay(100).ConfigureAwait(false);
             await _node.Transport.FlushAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            _logger.ShutdownPhase("answered and flushed", _shutdownClock.ElapsedMilliseconds);
             _stopped.TrySetResult();
         });
     }
@@ -72,9 +77,9 @@ internal sealed partial class AdminServer
     private async Task EndHostsAsync()
     {
         var hosts = _pool.All.ToArray();
-        foreach (var host in hosts.Where(h => h.Endpoint is not null))
+        foreach (var host in hosts)
         {
-            SendControl(host.Endpoint!, new ExitHost());
+            HostPool.CloseInput(host.Process);
         }
 
         using var deadline = new CancellationTokenSource(HostsExitTimeout);

@@ -123,6 +123,12 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
                 ReplyWith(envelope, new ProcessesReply(processes.RequestId, Environment.ProcessId,
                                                       _pool.All.Select(h => h.ProcessId).ToArray()));
                 break;
+            case LoadSourceRequest load:
+                HandleLoadSource(load, envelope);
+                break;
+            case UnloadSourceRequest unload:
+                HandleUnloadSource(unload, envelope);
+                break;
             case ShutdownRequest shutdown:
                 BeginShutdown(shutdown, envelope);
                 break;

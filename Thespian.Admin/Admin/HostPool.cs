@@ -149,6 +149,22 @@ internal sealed class HostPool : IDisposable
         return host;
     }
 
+    /// <summary>
+    /// Closes the host's standard input: a host treats end-of-input as "the admin is gone" and exits at
+    /// once, whether or not it is ready yet.
+    /// </summary>
+    public static void CloseInput(Process process)
+    {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or ObjectDisposedException)
+        {
+            // Already gone.
+        }
+    }
+
     /// <summary>Ends a process without throwing.</summary>
     public static void TryKill(Process process)
     {

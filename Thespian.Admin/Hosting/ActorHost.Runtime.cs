@@ -68,10 +68,16 @@ internal sealed partial class ActorHost : IActorRuntime
     public void RegisterSourceAuthority(ActorCell cell) => Register(cell, RegistrationKind.SourceAuthority, enable: true);
 
     /// <inheritdoc />
-    public string LoadActorSource(ActorCell cell, byte[] zipData) => throw SourcesNotYet();
+    public string LoadActorSource(ActorCell cell, byte[] zipData)
+    {
+        var reply = AdminRequest(id => new LoadSourceRequest(id, zipData));
+        ThrowIfFailed(reply);
+        return reply.Message!;
+    }
 
     /// <inheritdoc />
-    public void UnloadActorSource(ActorCell cell, string sourceHash) => throw SourcesNotYet();
+    public void UnloadActorSource(ActorCell cell, string sourceHash) =>
+        ThrowIfFailed(AdminRequest(id => new UnloadSourceRequest(id, sourceHash)));
 
     /// <inheritdoc />
     public void UpdateCapability(ActorCell cell, string capabilityName, object? capabilityValue)
@@ -189,6 +195,4 @@ internal sealed partial class ActorHost : IActorRuntime
         }
     }
 
-    private NotSupportedException SourcesNotYet() => new(
-        $"Actor sources (LoadActorSource, UnloadActorSource) are not available on {BaseName} yet.");
 }

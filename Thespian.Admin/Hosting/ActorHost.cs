@@ -44,7 +44,13 @@ internal sealed partial class ActorHost : IMultiprocHandler
         _ = Task.Run(WatchAdminAsync);
         _node.SendControl(_node.AdminEndpoint!, new HostReady(Environment.ProcessId, _node.LocalEndpoint));
         await _exit.Task.ConfigureAwait(false);
+
+        // Leaving without losing anything: stop receiving (senders learn at once that what this host has
+        // not acknowledged was not received), dead-letter what is still in the mailbox, then wait until
+        // everything sent has been acknowledged.
+        _node.Transport.StopReceiving();
         _mailbox.Writer.TryComplete();
+        actorThread.Join(TimeSpan.FromSeconds(5));
         await _node.Transport.FlushAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _node.DisposeAsync().ConfigureAwait(false);
         _logging.Dispose();
@@ -52,7 +58,13 @@ internal sealed partial class ActorHost : IMultiprocHandler
     }
 
     /// <inheritdoc />
-    public void OnDeliver(Envelope envelope) => _mailbox.Writer.TryWrite(new MailItem.Incoming(envelope));
+    public void OnDeliver(Envelope envelope)
+    {
+        if (!_mailbox.Writer.TryWrite(new MailItem.Incoming(envelope)) && envelope.Kind == EnvelopeKind.Deliver)
+        {
+            OnUndeliverable(envelope);
+        }
+    }
 
     /// <inheritdoc />
     public void OnControl(IControlMessage message, Envelope envelope)
@@ -122,20 +134,5 @@ internal sealed partial class ActorHost : IMultiprocHandler
         }
     }
 
-    private static bool IsAlive(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
+    private static bool IsAlive(int processId) => ProcessLiveness.IsAlive(processId);
 }

@@ -91,6 +91,16 @@ internal sealed class CapabilitySet
         }
     }
 
+    /// <summary>Refuses a set of initial capabilities that names a read-only one (before anything starts).</summary>
+    /// <exception cref="ArgumentException">A read-only capability was given.</exception>
+    public static void RefuseReadOnly(IDictionary<string, object?>? capabilities)
+    {
+        foreach (var name in capabilities?.Keys ?? [])
+        {
+            RefuseReadOnly(name);
+        }
+    }
+
     private static void RefuseReadOnly(string capabilityName)
     {
         if (CommonCapabilities.ReadOnlyNames.Contains(capabilityName))

@@ -33,8 +33,9 @@ internal sealed class TextLoggerProvider : ILoggerProvider
             Directory.CreateDirectory(directory);
         }
 
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        return new TextLoggerProvider(new StreamWriter(stream) { AutoFlush = true }, minimum, ownsWriter: true);
+        var stream = AppendOnlyFile.Open(path);
+        return new TextLoggerProvider(new StreamWriter(stream, new System.Text.UTF8Encoding(false), 64 * 1024) { AutoFlush = true },
+                                      minimum, ownsWriter: true);
     }
 
     public ILogger CreateLogger(string categoryName) => new TextLogger(this, categoryName);

@@ -88,3 +88,9 @@ internal sealed record SystemInfoReply(long RequestId, ActorAddress SystemAddres
 
 /// <summary>Admin → host: the actor's parent has exited without taking it along; it is top-level now.</summary>
 internal sealed record OrphanedNotice(ActorAddress Address) : IControlMessage;
+
+/// <summary>Client or host → admin: load a source zip (the admin keeps bytes, never loaded code); answered with the hash.</summary>
+internal sealed record LoadSourceRequest(long RequestId, byte[] Data) : IControlRequest;
+
+/// <summary>Client or host → admin: unload a source.</summary>
+internal sealed record UnloadSourceRequest(long RequestId, string SourceHash) : IControlRequest;

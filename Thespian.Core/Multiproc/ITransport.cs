@@ -20,8 +20,17 @@ internal interface ITransport : IAsyncDisposable
     /// </summary>
     void Send(string endpoint, Envelope envelope);
 
-    /// <summary>Waits (up to <paramref name="timeout"/>) until everything queued has been written.</summary>
+    /// <summary>
+    /// Waits (up to <paramref name="timeout"/>) until everything queued has been acknowledged by its receiver
+    /// or handed back as undeliverable.
+    /// </summary>
     Task FlushAsync(TimeSpan timeout);
+
+    /// <summary>
+    /// Stops receiving: no new connections, and open ones are closed, so senders learn at once that what
+    /// they have not had acknowledged was not received (and dead-letter it).
+    /// </summary>
+    void StopReceiving();
 }
 
 /// <summary>Where a transport hands what it receives, and what it could not deliver.</summary>

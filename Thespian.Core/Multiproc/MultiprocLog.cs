@@ -26,7 +26,7 @@ internal static partial class MultiprocLog
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "The admin is shutting down")]
     public static partial void AdminShuttingDown(this ILogger logger);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "The admin (pid {ProcessId}) is gone; this actor host exits")]
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "The admin (pid {ProcessId}) is gone or closed this host's input; this actor host exits")]
     public static partial void AdminGone(this ILogger logger, int processId);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Could not start an actor host: {Reason}")]

@@ -20,6 +20,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     private readonly ConcurrentDictionary<UInt128, ExternalEndpoint> _endpoints = new();
     private readonly string _adminEndpoint;
     private int _adminProcessId;
+    private long _adminCheckedAt;
     private volatile bool _shutDown;
 
     private MultiprocSystemBase(string name, MultiprocNode node, ThespianLogging logging, string adminEndpoint)
@@ -35,7 +36,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     public string Name { get; }
 
     /// <inheritdoc />
-    public bool IsShutDown => _shutDown;
+    public bool IsShutDown => _shutDown || AdminHasEnded();
 
     /// <inheritdoc />
     public bool EndsWithStarter => false;
@@ -56,6 +57,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     public static ISystemBase StartOrJoin(string name, int defaultPort, ITransport transport, IAdminProbe probe,
                                           IDictionary<string, object?>? capabilities, LogDefs? logDefs)
     {
+        CapabilitySet.RefuseReadOnly(capabilities);
         var port = AdminPort(capabilities, defaultPort);
         var host = Environment.GetEnvironmentVariable("THESPIAN_BASE_IPADDR") is { Length: > 0 } configured ? configured : "127.0.0.1";
         var adminEndpoint = $"{host}:{port}";
@@ -132,12 +134,23 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     }
 
     /// <inheritdoc />
-    public string LoadActorSource(byte[] zipData) => throw new NotSupportedException(
-        $"Actor sources (LoadActorSource) are not available on {Name} yet.");
+    public string LoadActorSource(byte[] zipData)
+    {
+        ThrowIfShutDown();
+        var reply = Request(id => new LoadSourceRequest(id, zipData));
+        return reply.Succeeded ? reply.Message! : throw ControlErrors.ToException(reply);
+    }
 
     /// <inheritdoc />
-    public void UnloadActorSource(string sourceHash) => throw new NotSupportedException(
-        $"Actor sources (UnloadActorSource) are not available on {Name} yet.");
+    public void UnloadActorSource(string sourceHash)
+    {
+        ThrowIfShutDown();
+        var reply = Request(id => new UnloadSourceRequest(id, sourceHash));
+        if (!reply.Succeeded)
+        {
+            throw ControlErrors.ToException(reply);
+        }
+    }
 
     /// <inheritdoc />
     public void Shutdown()
@@ -166,7 +179,11 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 
     /// <summary>The process ids of the admin and every host it runs (tests: nothing may outlive shutdown).</summary>
     internal ProcessesReply QueryProcesses() =>
-        (ProcessesReply)_node.AskControlAsync(_adminEndpoint, id => new ProcessesRequest(id)).GetAwaiter().GetResult();
+        _node.AskControlAsync(_adminEndpoint, id => new ProcessesRequest(id)).GetAwaiter().GetResult() switch
+        {
+            ProcessesReply processes => processes,
+            var other => throw new ActorSystemFailureException($"The admin did not list its processes: {(other as ControlReply)?.Message}"),
+        };
 
     /// <inheritdoc />
     public void OnDeliver(Envelope envelope)
@@ -209,7 +226,11 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     }
 
     private SystemInfoReply QueryInfo() =>
-        (SystemInfoReply)_node.AskControlAsync(_adminEndpoint, id => new SystemInfoRequest(id)).GetAwaiter().GetResult();
+        _node.AskControlAsync(_adminEndpoint, id => new SystemInfoRequest(id)).GetAwaiter().GetResult() switch
+        {
+            SystemInfoReply info => info,
+            var other => throw new ActorSystemFailureException($"The admin did not answer: {(other as ControlReply)?.Message}"),
+        };
 
     private ControlReply Request(Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null) =>
         _node.RequestAsync(_adminEndpoint, makeRequest, timeout).GetAwaiter().GetResult();
@@ -223,19 +244,35 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         }
     }
 
-    /// <summary>Whether a process id names a live process.</summary>
-    internal static bool ProcessIsAlive(int processId)
+    /// <summary>
+    /// Whether the admin's process has ended (an actor called ActorSystemShutdown, another process shut the
+    /// system down, or the admin died), checked at most every 100 ms so Tell stays cheap.
+    /// </summary>
+    private bool AdminHasEnded()
     {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        if (_adminProcessId == 0)
         {
             return false;
         }
+
+        var now = Environment.TickCount64;
+        if (now - Volatile.Read(ref _adminCheckedAt) < 100)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _adminCheckedAt, now);
+        if (ProcessLiveness.IsAlive(_adminProcessId))
+        {
+            return false;
+        }
+
+        _shutDown = true;
+        return true;
     }
+
+    /// <summary>Whether a process id names a live process (an unreaped, exited one does not).</summary>
+    internal static bool ProcessIsAlive(int processId) => ProcessLiveness.IsAlive(processId);
 
     private static int AdminPort(IDictionary<string, object?>? capabilities, int defaultPort)
     {

@@ -26,6 +26,10 @@ internal sealed class FrameReader
         _frameDeadline = frameDeadline;
     }
 
+    /// <summary>Whether a whole frame is already buffered (the next read will not wait for the peer).</summary>
+    public bool HasBufferedFrame =>
+        FrameCodec.TryParse(_buffer.AsSpan(_start, _end - _start), _maxFrameBytes, out _) == FrameParseResult.Frame;
+
     /// <summary>
     /// The next frame's payload (valid until the next call), or null when the peer closed the
     /// connection between frames.

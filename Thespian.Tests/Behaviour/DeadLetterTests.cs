@@ -19,12 +19,6 @@ public sealed class DeadLetterTests(string systemBase) : BaseFixture(systemBase)
         }
     }
 
-    private ActorAddress RegisteredWatcher()
-    {
-        var watcher = System.CreateActor<DeadLetterWatcher>();
-        Assert.That(System.Ask(watcher, "register", Patience), Is.EqualTo("registered"));
-        return watcher;
-    }
 
     private ActorAddress ExitedActor()
     {

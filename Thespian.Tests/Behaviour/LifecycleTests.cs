@@ -201,6 +201,7 @@ public sealed class LifecycleTests(string systemBase) : BaseFixture(systemBase)
         Assert.That(System.Ask(grandchild, "ping", Patience), Is.EqualTo("ping"));
 
         System.Tell(grandparent, new ActorExitRequest());
+        WaitForActorCount(0);
 
         Assert.That(System.Ask(grandchild, "ping", Brief), Is.Null);
     }

@@ -45,12 +45,6 @@ public sealed class TroupeTests(string systemBase) : BaseFixture(systemBase)
         return Replies(expectedReplies);
     }
 
-    private ActorAddress RegisteredWatcher()
-    {
-        var watcher = System.CreateActor<DeadLetterWatcher>();
-        Assert.That(System.Ask(watcher, "register", Patience), Is.EqualTo("registered"));
-        return watcher;
-    }
 
     [Test]
     public void Troupe_Message_AWorkerAnswersTheOriginalSender()
@@ -277,6 +271,7 @@ public sealed class TroupeTests(string systemBase) : BaseFixture(systemBase)
         _ = RegisteredWatcher();
 
         System.Tell(troupe, new ActorExitRequest());
+        WaitForActorCount(1);
         System.Tell(worker, new Job("direct"));
 
         Assert.That(ListenFor<DeadLetterSeen>().DeadAddress, Is.EqualTo(worker));

@@ -102,6 +102,22 @@ public abstract class BaseFixture
         Assert.That((endpoint ?? System).Listen(Brief), Is.Null, "no further message to the endpoint");
 
     /// <summary>Waits (polling, up to <see cref="Patience"/>) until <paramref name="condition"/> holds; fails otherwise.</summary>
+    /// <summary>Creates an actor registered for dead letters that reports each as a <c>DeadLetterSeen</c> to this endpoint.</summary>
+    protected ActorAddress RegisteredWatcher()
+    {
+        var watcher = System.CreateActor<Behaviour.DeadLetterWatcher>();
+        Assert.That(System.Ask(watcher, "register", Patience), Is.EqualTo("registered"));
+        return watcher;
+    }
+
+    /// <summary>
+    /// Waits until the system reports <paramref name="count"/> actors: exits travel between processes on
+    /// multiproc bases, so "stopped" is observed, not assumed (on the simple base it holds at once).
+    /// </summary>
+    protected void WaitForActorCount(int count) => Eventually(
+        () => System.Ask(System.SystemAddress, new ThespianStatusRequest(), Patience) is ThespianSystemStatus { ActorCount: var n } && n == count,
+        $"the system reports {count} actors");
+
     protected static void Eventually(Func<bool> condition, string what) =>
         Assert.That(SpinWait.SpinUntil(condition, Patience), Is.True, $"within {Patience.TotalSeconds} s: {what}");
 }

@@ -1,0 +1,71 @@
+using Thespian.Multiproc;
+using Thespian.Runtime;
+using Thespian.Wire;
+
+namespace Thespian.Admin.Admin;
+
+internal sealed partial class AdminServer
+{
+    private readonly Dictionary<string, (byte[] Zip, string? Info)> _sources = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A source load: with no authority it is ignored (the hash comes back, but nothing can be created
+    /// from it); with one, the authority gets <see cref="ValidateSource"/> and its answer decides.
+    /// </summary>
+    private void HandleLoadSource(LoadSourceRequest request, Envelope envelope)
+    {
+        var hash = SourceFiles.Hash(request.Data);
+        if (_sourceAuthority is { } authority)
+        {
+            SendSystemMessage(SystemAddress, authority, new ValidateSource(hash, request.Data));
+        }
+        else
+        {
+            _logger.SourceIgnoredNoAuthority(hash);
+        }
+
+        _node.Reply(envelope, new ControlReply(request.RequestId, Message: hash));
+    }
+
+    private void HandleUnloadSource(UnloadSourceRequest request, Envelope envelope)
+    {
+        if (_sources.Remove(request.SourceHash, out var source))
+        {
+            foreach (var listener in _sourceListeners)
+            {
+                SendSystemMessage(SystemAddress, listener, new UnloadedSource(request.SourceHash, source.Info));
+            }
+        }
+
+        _node.Reply(envelope, new ControlReply(request.RequestId));
+    }
+
+    private void HandleValidatedSource(ValidatedSource validated, ActorAddress sender)
+    {
+        if (sender != _sourceAuthority)
+        {
+            _logger.ValidatedSourceFromStranger(validated.SourceHash, sender);
+            return;
+        }
+
+        if (validated.SourceZip is null)
+        {
+            _logger.SourceRejected(validated.SourceHash, sender);
+            return;
+        }
+
+        _sources[validated.SourceHash] = (validated.SourceZip, validated.SourceInfo);
+        foreach (var listener in _sourceListeners)
+        {
+            SendSystemMessage(SystemAddress, listener, new LoadedSource(validated.SourceHash, validated.SourceInfo));
+        }
+    }
+
+    /// <summary>An error for a create that names a source this system does not have, or null.</summary>
+    private ControlReply? CheckSourceHash(CreateActorRequest request) =>
+        request.SourceHash is { } hash && !_sources.ContainsKey(hash)
+            ? new ControlReply(request.RequestId, ControlErrorKind.InvalidSourceHash,
+                $"No loaded actor source has the hash '{hash}'. Load it with LoadActorSource and wait until the " +
+                "source authority has validated it (LoadedSource, or ThespianSystemStatus.LoadedSources).")
+            : null;
+}
