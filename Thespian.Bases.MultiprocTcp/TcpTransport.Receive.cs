@@ -49,7 +49,7 @@ internal sealed partial class TcpTransport
             await using var streamScope = stream.ConfigureAwait(false);
             await Handshake.AcceptAsync(stream, _options.FrameDeadline, static _ => true, _stopping.Token)
                            .ConfigureAwait(false);
-            var reader = new FrameReader(stream, _options.MaxFrameBytes, _options.FrameDeadline);
+            var reader = new FrameReader(stream, MaxMessageBytes, _options.FrameDeadline);
             var ack = new byte[WireProtocol.FrameHeaderLength];
             var handedOn = 0;
             while (await reader.ReadFrameAsync(_stopping.Token).ConfigureAwait(false) is { } payload)

@@ -23,6 +23,7 @@ internal sealed partial class TcpTransport : ITransport
     private Task _acceptLoop = Task.CompletedTask;
     private int _disposed;
     private volatile bool _receiving = true;
+    private int _maxMessageBytes;
 
     /// <summary>Binds the listener (so the endpoint is known at once); <see cref="Start"/> begins accepting.</summary>
     /// <exception cref="SocketException">The port is taken.</exception>
@@ -32,12 +33,20 @@ internal sealed partial class TcpTransport : ITransport
         _listener = new TcpListener(options.ListenAddress, options.Port);
         _listener.Server.NoDelay = true;
         _listener.Start(backlog: 512);
+        _maxMessageBytes = options.MaxFrameBytes;
         var bound = (IPEndPoint)_listener.LocalEndpoint;
         LocalEndpoint = FormatEndpoint(bound.Address, bound.Port);
     }
 
     /// <inheritdoc />
     public string LocalEndpoint { get; }
+
+    /// <inheritdoc />
+    public int MaxMessageBytes
+    {
+        get => Volatile.Read(ref _maxMessageBytes);
+        set => Volatile.Write(ref _maxMessageBytes, value > 0 ? value : WireProtocol.DefaultMaxFrameBytes);
+    }
 
     /// <summary>The port this transport listens on.</summary>
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -54,10 +63,11 @@ internal sealed partial class TcpTransport : ITransport
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var size = envelope.EncodedLength;
-        if (size > _options.MaxFrameBytes)
+        var limit = MaxMessageBytes;
+        if (size > limit)
         {
             throw new ActorSystemException(
-                $"A message of {size} bytes exceeds the maximum of {_options.MaxFrameBytes} bytes; raise the capability " +
+                $"A message of {size} bytes exceeds the maximum of {limit} bytes; raise the capability " +
                 $"\"{WireProtocol.MaxMessageSizeCapability}\" if messages this large are intended. Nothing was sent.");
         }
 

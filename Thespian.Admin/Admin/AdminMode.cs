@@ -31,7 +31,12 @@ internal static class AdminMode
         TcpTransport transport;
         try
         {
-            transport = new TcpTransport(new TcpTransportOptions { Port = options.Port, Role = WireRole.Admin });
+            transport = new TcpTransport(new TcpTransportOptions
+            {
+                Port = options.Port,
+                Role = WireRole.Admin,
+                MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(options.Capabilities.AsReadOnly()),
+            });
         }
         catch (SocketException)
         {

@@ -61,6 +61,7 @@ internal sealed partial class AdminServer
         if (changed)
         {
             var capabilities = _capabilities.Snapshot;
+            _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities);
             foreach (var actor in RunningActors)
             {
                 SendControl(actor.Endpoint!, new CapabilitiesChanged(capabilities));
@@ -91,6 +92,7 @@ internal sealed partial class AdminServer
         catch (Newtonsoft.Json.JsonException ex)
         {
             _logger.MessageRefused(SystemAddress, _node.Book.Intern(envelope.Sender), WireFailures.Describe(ex));
+            HandleDeadLetter(envelope with { Kind = EnvelopeKind.DeadLetter, Aux = envelope.Target });
             return;
         }
 

@@ -30,7 +30,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
         _capabilities = new CapabilitySet(options.BaseName, 1, options.Capabilities,
         [
             new(CommonCapabilities.AdminPort, options.Port),
-            new(CommonCapabilities.WatchSupported, false),
+            new(CommonCapabilities.WatchSupported, true),
             new(CommonCapabilities.ProcessStartupMethod, options.WarmHosts > 0 ? "pool" : "spawn"),
         ]);
         _node = new MultiprocNode(transport, TypeAllowList.ThespianOnly, _logger);

@@ -82,7 +82,10 @@ internal sealed class HostPool : IDisposable
             }
             catch (Exception ex) when (ex is ActorSystemException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
-                _logger.HostStartFailed(ex.Message);
+                if (!_closed)
+                {
+                    _logger.HostStartFailed(ex.Message);
+                }
             }
             finally
             {

@@ -9,6 +9,11 @@ namespace Thespian.Admin.Hosting;
 internal sealed partial class ActorHost
 {
     private ActorCell? _cell;
+    private IReadOnlyList<int>? _requestedWatch;
+    private DescriptorWatcher? _descriptorWatcher;
+
+    private DescriptorWatcher Watcher =>
+        _descriptorWatcher ??= new DescriptorWatcher(ready => _mailbox.Writer.TryWrite(new MailItem.WatchReady(ready)));
     private IReadOnlyDictionary<string, object?> _capabilities = new Dictionary<string, object?>();
     private object? _requirements;
 
@@ -22,7 +27,9 @@ internal sealed partial class ActorHost
             {
                 try
                 {
+                    _requestedWatch = null;
                     Handle(item);
+                    Watcher.Arm(_requestedWatch);
                 }
                 catch (Exception ex)
                 {
@@ -45,6 +52,9 @@ internal sealed partial class ActorHost
             case MailItem.Wakeup wakeup when _cell is { } cell:
                 cell.PendingWakeups--;
                 Deliver(wakeup.Message, cell.Address);
+                break;
+            case MailItem.WatchReady watch when _cell is { } cell:
+                Deliver(new WatchMessage(watch.Ready), cell.Address);
                 break;
             case MailItem.Control { Message: RunActorRequest run, Envelope: var envelope }:
                 RunActor(run, envelope);
@@ -82,9 +92,11 @@ internal sealed partial class ActorHost
             if (envelope.Kind == EnvelopeKind.Deliver)
             {
                 OnUndeliverable(envelope);
+                return;
             }
 
-            return;
+            // A dead letter whose body no process may instantiate: the handler gets its text, so nothing is lost.
+            message = System.Text.Encoding.UTF8.GetString(envelope.Body.Span);
         }
 
         if (envelope.Kind == EnvelopeKind.DeadLetter)
@@ -112,6 +124,7 @@ internal sealed partial class ActorHost
         }
 
         _capabilities = run.Capabilities;
+        _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(run.Capabilities);
         var failure = TryStart(run, out var cell);
         if (failure is not null)
         {
@@ -179,6 +192,7 @@ internal sealed partial class ActorHost
     private void Revalidate(IReadOnlyDictionary<string, object?> capabilities)
     {
         _capabilities = capabilities;
+        _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities);
         if (_cell is { IsRunning: true } cell && cell.TypeInfo.HasCapabilityChecks &&
             !cell.TypeInfo.PassesCapabilityCheck(capabilities, _requirements))
         {

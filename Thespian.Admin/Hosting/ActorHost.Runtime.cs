@@ -107,8 +107,7 @@ internal sealed partial class ActorHost : IActorRuntime
     public void ActorSystemShutdown(ActorCell cell) => _node.SendControl(_node.AdminEndpoint!, new ShutdownRequest(0));
 
     /// <inheritdoc />
-    public void Watch(ActorCell cell, ThespianWatch watch) => throw new NotSupportedException(
-        $"The Watch extension is not available on {BaseName} yet (its capability \"Thespian Watch Supported\" is false).");
+    public void Watch(ActorCell cell, ThespianWatch watch) => _requestedWatch = watch.FileDescriptors;
 
     /// <inheritdoc />
     public void ActorStopped(ActorCell cell, IReadOnlyList<ActorAddress> orphans)

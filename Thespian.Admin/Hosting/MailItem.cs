@@ -17,4 +17,7 @@ internal abstract record MailItem
 
     /// <summary>A wakeup that has come due.</summary>
     public sealed record Wakeup(WakeupMessage Message) : MailItem;
+
+    /// <summary>Watched descriptors that are readable.</summary>
+    public sealed record WatchReady(int[] Ready) : MailItem;
 }

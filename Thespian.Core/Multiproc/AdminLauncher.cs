@@ -17,9 +17,20 @@ internal static class AdminLauncher
     public static TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Makes sure an admin answers at <paramref name="endpoint"/>; returns whether this call started it.</summary>
+    /// <param name="probe">Checks what answers on the port.</param>
+    /// <param name="endpoint">The admin's "host:port".</param>
+    /// <param name="port">The admin port.</param>
+    /// <param name="baseName">The base the admin runs.</param>
+    /// <param name="capabilities">The initial capabilities of a new admin.</param>
+    /// <param name="logDefs">Where a new admin logs.</param>
+    /// <param name="extraActorPath">
+    /// Folders a new admin may load actor assemblies from, besides its own folder and this application's
+    /// (thespian-admin start --actor-path).
+    /// </param>
     /// <exception cref="ActorSystemStartupFailureException">Something else is on the port, or the admin did not come up.</exception>
     public static async Task<bool> EnsureRunningAsync(IAdminProbe probe, string endpoint, int port, string baseName,
-                                                      IDictionary<string, object?>? capabilities, LogDefs? logDefs)
+                                                      IDictionary<string, object?>? capabilities, LogDefs? logDefs,
+                                                      IReadOnlyList<string>? extraActorPath = null)
     {
         var (result, detail) = await probe.ProbeAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
         switch (result)
@@ -31,7 +42,7 @@ internal static class AdminLauncher
         }
 
         var logFile = LogFileFor(port, logDefs);
-        Launch(port, baseName, capabilities, logFile, logDefs);
+        Launch(port, baseName, capabilities, logFile, logDefs, extraActorPath ?? []);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartupTimeout)
         {
@@ -62,7 +73,7 @@ internal static class AdminLauncher
     };
 
     private static void Launch(int port, string baseName, IDictionary<string, object?>? capabilities, string? logFile,
-                               LogDefs? logDefs)
+                               LogDefs? logDefs, IReadOnlyList<string> extraActorPath)
     {
         var adminPath = Environment.GetEnvironmentVariable("THESPIAN_ADMIN_PATH") is { Length: > 0 } configured
             ? configured
@@ -76,6 +87,11 @@ internal static class AdminLauncher
 
         var command = new List<string> { DotnetHost.Path, adminPath, "admin-run", "--base", baseName,
             "--port", port.ToString(CultureInfo.InvariantCulture), "--actor-path", AppContext.BaseDirectory };
+        foreach (var folder in extraActorPath)
+        {
+            command.AddRange(["--actor-path", Path.GetFullPath(folder)]);
+        }
+
         if (capabilities is { Count: > 0 })
         {
             command.AddRange(["--capabilities", CapabilityArgument.Encode(capabilities)]);

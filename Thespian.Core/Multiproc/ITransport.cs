@@ -11,6 +11,9 @@ internal interface ITransport : IAsyncDisposable
     /// <summary>Where this process receives: "host:port".</summary>
     string LocalEndpoint { get; }
 
+    /// <summary>The largest message sent or accepted, in bytes (the capability "Max Message Size").</summary>
+    int MaxMessageBytes { get; set; }
+
     /// <summary>Starts receiving; envelopes go to <paramref name="sink"/>.</summary>
     void Start(IEnvelopeSink sink);
 

@@ -78,6 +78,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 
             system.SystemAddress = info.SystemAddress;
             system._adminProcessId = info.AdminProcessId;
+            transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(info.Capabilities);
             node.SetAdmin(info.SystemAddress, adminEndpoint);
             return system;
         }
@@ -130,6 +131,11 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
             throw reply.Error == ControlErrorKind.InvalidArgument
                 ? new ArgumentException(reply.Message, nameof(capabilityName))
                 : ControlErrors.ToException(reply);
+        }
+
+        if (capabilityName == WireProtocol.MaxMessageSizeCapability)
+        {
+            _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(Capabilities);
         }
     }
 

@@ -24,6 +24,17 @@ internal static class WireProtocol
     /// <summary>How long a started frame (or a handshake) may take to arrive in full, by default.</summary>
     public static readonly TimeSpan DefaultFrameDeadline = TimeSpan.FromSeconds(30);
 
+    /// <summary>The largest frame a system's capabilities allow ("Max Message Size", default 64 MiB).</summary>
+    public static int MaxFrameBytesFrom(IReadOnlyDictionary<string, object?>? capabilities) =>
+        capabilities is not null && capabilities.TryGetValue(MaxMessageSizeCapability, out var value)
+            ? value switch
+            {
+                int bytes when bytes > 0 => bytes,
+                long bytes when bytes is > 0 and <= int.MaxValue => (int)bytes,
+                _ => DefaultMaxFrameBytes,
+            }
+            : DefaultMaxFrameBytes;
+
     /// <summary>"THSP": the first four bytes of every Thespian connection.</summary>
     public static ReadOnlySpan<byte> Magic => "THSP"u8;
 }

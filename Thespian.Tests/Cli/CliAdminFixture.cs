@@ -1,0 +1,73 @@
+using Thespian.Multiproc;
+
+namespace Thespian.Tests.Cli;
+
+/// <summary>
+/// The base of CLI tests that start admins: each test gets a free port; teardown stops whatever answers
+/// there with the CLI and checks that every process the test learnt of (admin and hosts) is gone —
+/// killing leftovers by those process ids only.
+/// </summary>
+public abstract class CliAdminFixture
+{
+    private readonly HashSet<int> _processIds = [];
+
+    /// <summary>A port that was free when the test began.</summary>
+    protected int Port { get; private set; }
+
+    /// <summary>The port as a command-line word.</summary>
+    protected string PortText => Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [SetUp]
+    public void TakeFreePort()
+    {
+        Port = MultiprocSupport.FreePort();
+        _processIds.Clear();
+    }
+
+    [TearDown]
+    public void StopWhatWasStarted()
+    {
+        try
+        {
+            if (CliRunner.Probe(Port) == AdminProbeResult.ThespianAdmin)
+            {
+                Remember(CliRunner.Run("status", "--port", PortText));
+                CliRunner.Run("stop", "--port", PortText);
+            }
+        }
+        finally
+        {
+            MultiprocSupport.AssertAllExited(_processIds);
+        }
+    }
+
+    /// <summary>Runs a verb, remembering every process id its output names (for teardown).</summary>
+    protected CliResult Run(params string[] args) => Remember(CliRunner.Run(args));
+
+    /// <summary>Remembers the process ids an output names.</summary>
+    protected CliResult Remember(CliResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _processIds.UnionWith(CliRunner.ProcessIdsIn(result.StdOut));
+        return result;
+    }
+
+    /// <summary>Remembers one process id (a foreground admin).</summary>
+    protected void Remember(int processId) => _processIds.Add(processId);
+
+    /// <summary>Starts a detached admin on <see cref="Port"/> with the CLI and returns its pid.</summary>
+    protected int StartAdmin(params string[] extraArgs)
+    {
+        var result = Run(["start", "--port", PortText, .. extraArgs]);
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        return CliRunner.AdminProcessIdIn(result.StdOut);
+    }
+
+    /// <summary>The admin's and hosts' process ids, from status.</summary>
+    protected IReadOnlyList<int> ProcessesFromStatus()
+    {
+        var status = Run("status", "--port", PortText);
+        Assert.That(status.ExitCode, Is.Zero, status.ToString());
+        return CliRunner.ProcessIdsIn(status.StdOut);
+    }
+}
