@@ -16,6 +16,6 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory
 
     public ISystemBase StartOrJoin(IDictionary<string, object?>? capabilities, LogDefs? logDefs) =>
         MultiprocSystemBase.StartOrJoin(SystemBaseNames.MultiprocTcp, DefaultAdminPort,
-                                        new TcpTransport(new TcpTransportOptions { Role = WireRole.Client }),
+                                        new TcpTransport(new TcpTransportOptions { Role = WireRole.Client, ListenAddress = BaseAddress.Bind }),
                                         new TcpAdminProbe(), capabilities, logDefs);
 }

@@ -50,19 +50,26 @@ internal sealed partial class TcpTransport
             await Handshake.AcceptAsync(stream, _options.FrameDeadline, static _ => true, _stopping.Token)
                            .ConfigureAwait(false);
             var reader = new FrameReader(stream, MaxMessageBytes, _options.FrameDeadline);
-            var ack = new byte[WireProtocol.FrameHeaderLength];
-            var handedOn = 0;
-            while (await reader.ReadFrameAsync(_stopping.Token).ConfigureAwait(false) is { } payload)
+            using var receipt = new InboundReceipt(stream, _stopping.Token);
+            try
             {
-                Sink.OnEnvelope(Envelope.Read(payload.Span));
-                handedOn++;
-                if (!reader.HasBufferedFrame)
+                while (true)
                 {
-                    // Acknowledge what was handed on before waiting for more: the sender may now forget it.
-                    System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(ack, handedOn);
-                    await stream.WriteAsync(ack, _stopping.Token).ConfigureAwait(false);
-                    handedOn = 0;
+                    await receipt.WaitForRoomAsync(_reading.Token).ConfigureAwait(false);
+                    if (await reader.ReadFrameAsync(_reading.Token).ConfigureAwait(false) is not { } payload)
+                    {
+                        break;
+                    }
+
+                    Sink.OnEnvelope(Envelope.Read(payload.Span), receipt);
                 }
+            }
+            catch (OperationCanceledException) when (_reading.IsCancellationRequested && !_stopping.IsCancellationRequested)
+            {
+                // Leaving gracefully: what was handed on is finished by the owner, then acknowledged, then the
+                // connection closes; anything unread is unacknowledged, so its sender dead-letters it.
+                await Task.WhenAny(_closeInbound.Task, Task.Delay(GracefulCloseLimit)).ConfigureAwait(false);
+                await receipt.FlushAsync(GracefulCloseLimit).ConfigureAwait(false);
             }
         }
         catch (WireProtocolException ex)

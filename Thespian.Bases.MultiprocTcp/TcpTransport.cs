@@ -17,7 +17,11 @@ internal sealed partial class TcpTransport : ITransport
     private readonly TcpTransportOptions _options;
     private readonly TcpListener _listener;
     private readonly ConcurrentDictionary<string, OutboundConnection> _outbound = new(StringComparer.Ordinal);
+    private static readonly TimeSpan GracefulCloseLimit = TimeSpan.FromSeconds(5);
+
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _reading;
+    private readonly TaskCompletionSource _closeInbound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<Socket, byte> _inbound = new();
     private IEnvelopeSink? _sink;
     private Task _acceptLoop = Task.CompletedTask;
@@ -34,6 +38,7 @@ internal sealed partial class TcpTransport : ITransport
         _listener.Server.NoDelay = true;
         _listener.Start(backlog: 512);
         _maxMessageBytes = options.MaxFrameBytes;
+        _reading = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         var bound = (IPEndPoint)_listener.LocalEndpoint;
         LocalEndpoint = FormatEndpoint(bound.Address, bound.Port);
     }
@@ -96,6 +101,19 @@ internal sealed partial class TcpTransport : ITransport
     {
         _receiving = false;
         _listener.Stop();
+        _reading.Cancel();
+    }
+
+    /// <inheritdoc />
+    public async Task CloseReceivingAsync(TimeSpan timeout)
+    {
+        _closeInbound.TrySetResult();
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (!_inbound.IsEmpty && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(2).ConfigureAwait(false);
+        }
+
         foreach (var socket in _inbound.Keys)
         {
             socket.Dispose();
@@ -111,6 +129,7 @@ internal sealed partial class TcpTransport : ITransport
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        _closeInbound.TrySetResult();
         _listener.Stop();
         foreach (var socket in _inbound.Keys)
         {
@@ -131,6 +150,7 @@ internal sealed partial class TcpTransport : ITransport
             // Stopping.
         }
 
+        _reading.Dispose();
         _stopping.Dispose();
     }
 

@@ -96,6 +96,12 @@ internal sealed partial class SimpleSystemBase : ISystemBase, IActorRuntime
     }
 
     /// <inheritdoc />
+    void ISystemBase.Release()
+    {
+        // The simple system lives in this process only: the object that started it shuts it down instead.
+    }
+
+    /// <inheritdoc />
     public void ActorSystemShutdown(ActorCell cell) => _shutdownRequested = true;
 
     /// <inheritdoc />

@@ -10,48 +10,95 @@ internal sealed record BenchmarkOptions
           dotnet run -c Release --project Thespian.Benchmarks --artifacts-path DIR -- [options]
 
         Options:
-          --base NAME        system base to measure (default simpleSystemBase)
+          --base NAME        system base to measure (default simpleSystemBase; or multiprocTCPBase)
           --scenario NAME    run only this scenario; repeat or comma-separate for several:
-                               tell      (a) one-way tell throughput A->B
+                               tell      (a) one-way tell throughput A->B (multiproc: 100k and 1M messages)
                                pingpong  (b) ping-pong round trips between two actors
                                ask       (c) external Ask latency and rate
-                               create    (d) actor creation rate and memory per actor
-                               dispatch  (e) ActorTypeDispatcher cost, DispatchTable lookups
-          --quick            fast smoke run (~10 s): smaller counts, shorter warm-up, 3 repetitions
-          --reps N           measured repetitions per figure (default 7; the median is reported)
+                               create    (d) actor creation (simple: rate and memory per actor;
+                                             multiproc: CreateActor latency, paced and in a burst)
+                               dispatch  (e) ActorTypeDispatcher cost, DispatchTable lookups (simple only)
+                               start     (f) cold system start, join, shutdown (multiproc only)
+                               echo      (g) 1 MiB and 16 MiB byte[] echo round trips (multiproc only)
+                               memory    (h) RSS and PSS of the admin, hosts and this process (multiproc only)
+                             default: every scenario the base supports
+          --quick            fast smoke run: smaller counts, shorter warm-up, 3 repetitions
+          --reps N           measured repetitions per figure (default 7, quick 3; multiproc 3, quick 2;
+                             the median is reported)
           --json PATH        where to write the JSON results
                              (default BenchmarkResults/results-<base>-<UTC timestamp>.json)
           --help             this text
 
-        Exit codes: 0 done, 1 a scenario failed, 2 bad arguments or unknown base, 3 not a Release build.
+        Multiproc systems each get a free admin port, log warnings to the temp folder's
+        thespian-benchmarks.log, and are shut down even when a scenario fails; at the end the benchmark
+        checks that no admin or host process it started is still running.
+
+        Exit codes: 0 done, 1 a scenario failed (or a process outlived its system),
+        2 bad arguments or unknown base, 3 not a Release build.
         """;
 
-    /// <summary>Every scenario name, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> AllScenarios = ["tell", "pingpong", "ask", "create", "dispatch"];
+    /// <summary>Every scenario name of the simple base, in the order they run.</summary>
+    public static readonly IReadOnlyList<string> SimpleScenarios = ["tell", "pingpong", "ask", "create", "dispatch"];
+
+    /// <summary>Every scenario name of the multiproc bases, in the order they run.</summary>
+    public static readonly IReadOnlyList<string> MultiprocScenarios = ["start", "ask", "pingpong", "tell", "create", "echo", "memory"];
+
+    /// <summary>Every scenario name there is.</summary>
+    public static readonly IReadOnlyList<string> AllScenarios = [.. SimpleScenarios.Union(MultiprocScenarios)];
 
     public string Base { get; init; } = SystemBaseNames.Simple;
     public bool Quick { get; init; }
     public bool Help { get; init; }
-    public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
+    public IReadOnlyList<string> Scenarios { get; init; } = SimpleScenarios;
+
+    /// <summary>Whether the scenarios were chosen with --scenario (else: every scenario the base supports).</summary>
+    public bool ScenariosChosen { get; init; }
+
     public string? JsonPath { get; init; }
     public int Repetitions { get; init; } = 7;
+
+    /// <summary>Whether --reps was given.</summary>
+    public bool RepetitionsChosen { get; init; }
+
+    /// <summary>Whether the base runs actors in processes of their own (sizes and goals differ).</summary>
+    public bool Multiproc => !string.Equals(Base, SystemBaseNames.Simple, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Each figure's code runs at least this long (and at least twice) before it is measured.</summary>
     public TimeSpan WarmupTime => Quick ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(1);
 
+    // Sizes: the simple base's, and the multiproc bases' (scaled down so that a full run stays near 3 minutes:
+    // every message crosses a socket and is serialized, and every actor is a process).
+
     // (a) tell: two burst sizes; bursts of the small size are repeated to make each repetition ~TellBatch messages.
-    public int TellSmall => 10_000;
+    public int TellSmall => Multiproc ? (Quick ? 10_000 : 100_000) : 10_000;
     public int TellLarge => Quick ? 100_000 : 1_000_000;
-    public int TellBatch => Quick ? 200_000 : 1_000_000;
+    public int TellBatch => Multiproc ? TellSmall : Quick ? 200_000 : 1_000_000;
+
+    /// <summary>How many repetitions measure the large burst (multiproc: a million messages take tens of seconds).</summary>
+    public int TellLargeRepetitions => Multiproc && !Quick ? 1 : Repetitions;
 
     // (b) ping-pong round trips per repetition.
-    public int RoundTrips => Quick ? 100_000 : 1_000_000;
+    public int RoundTrips => Multiproc ? (Quick ? 5_000 : 20_000) : Quick ? 100_000 : 1_000_000;
 
     // (c) asks per repetition (each timed on its own).
-    public int Asks => Quick ? 20_000 : 200_000;
+    public int Asks => Multiproc ? (Quick ? 2_000 : 5_000) : Quick ? 20_000 : 200_000;
 
-    // (d) actors created per repetition.
+    // (d) actors created per repetition (simple).
     public int Actors => Quick ? 10_000 : 100_000;
+
+    // (d) multiproc: top-level creates one at a time with the warm pool refilled before each, and back to back.
+    public int SequentialCreates => Quick ? 20 : 50;
+    public int BurstCreates => Quick ? 10 : 20;
+
+    // (f) cold starts (each on a new port) and joins of a running system.
+    public int ColdStarts => Quick ? 3 : 5;
+    public int Joins => Quick ? 10 : 20;
+
+    // (g) echo: message sizes, and round trips of each per repetition.
+    public int EchoSmallBytes => 1 << 20;
+    public int EchoLargeBytes => 16 << 20;
+    public int EchoSmallCount => Quick ? 5 : 10;
+    public int EchoLargeCount => Quick ? 1 : 2;
 
     // (e) messages through each counter; iterations of each micro-measurement.
     public int DispatchMessages => Quick ? 100_000 : 1_000_000;
@@ -100,8 +147,31 @@ internal sealed record BenchmarkOptions
 
         return options with
         {
-            Scenarios = scenarios.Count > 0 ? AllScenarios.Where(scenarios.Contains).ToArray() : AllScenarios,
+            Scenarios = scenarios.Count > 0 ? AllScenarios.Where(scenarios.Contains).ToArray() : SimpleScenarios,
+            ScenariosChosen = scenarios.Count > 0,
             Repetitions = reps ?? (options.Quick ? 3 : 7),
+            RepetitionsChosen = reps is not null,
+        };
+    }
+
+    /// <summary>
+    /// The options for the base actually running (its canonical name): its default scenarios and repetitions.
+    /// </summary>
+    /// <exception cref="ArgumentException">A chosen scenario does not apply to this base.</exception>
+    public BenchmarkOptions ForBase(string canonicalBase)
+    {
+        var resolved = this with { Base = canonicalBase };
+        var supported = resolved.Multiproc ? MultiprocScenarios : SimpleScenarios;
+        if (ScenariosChosen && Scenarios.FirstOrDefault(s => !supported.Contains(s)) is { } unsupported)
+        {
+            throw new ArgumentException(
+                $"The scenario '{unsupported}' does not apply to {canonicalBase}; its scenarios are: {string.Join(", ", supported)}.");
+        }
+
+        return resolved with
+        {
+            Scenarios = ScenariosChosen ? supported.Where(Scenarios.Contains).ToArray() : supported,
+            Repetitions = RepetitionsChosen || !resolved.Multiproc ? Repetitions : Quick ? 2 : 3,
         };
     }
 

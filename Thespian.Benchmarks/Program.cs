@@ -9,11 +9,20 @@ namespace Thespian.Benchmarks;
 /// <summary>Runs the chosen scenarios on the chosen base, prints the table and writes the JSON.</summary>
 internal static class Program
 {
-    private static readonly IScenario[] AllScenarios =
+    private static readonly IScenario[] SimpleScenarios =
     [
         new TellThroughputScenario(), new PingPongScenario(), new AskLatencyScenario(), new CreationScenario(),
         new DispatcherScenario(),
     ];
+
+    private static readonly IScenario[] MultiprocScenarios =
+    [
+        new StartScenario(), new AskLatencyScenario(), new PingPongScenario(), new TellThroughputScenario(),
+        new MultiprocCreationScenario(), new EchoScenario(), new MemoryScenario(),
+    ];
+
+    /// <summary>How long the final check waits for processes to finish exiting.</summary>
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
 
     public static int Main(string[] args)
     {
@@ -41,11 +50,19 @@ internal static class Program
             return 3;
         }
 
-        // Check the base before anything else: an unknown name is a usage error.
+        // Check the base before anything else: an unknown name (or a scenario it does not have) is a usage error.
+        // On a multiproc base this starts (and shuts down) a whole system: it fails early and clearly when the
+        // admin cannot be launched.
+        var loadAtStart = ProcFs.LoadAverage();
         try
         {
-            using var probe = new SystemLease(options.Base);
-            options = options with { Base = probe.System.SystemBaseName };
+            string canonical;
+            using (var probe = new SystemLease(options.Base))
+            {
+                canonical = probe.System.SystemBaseName;
+            }
+
+            options = options.ForBase(canonical);
         }
         catch (ArgumentException ex)
         {
@@ -59,16 +76,23 @@ internal static class Program
         }
 
         var machine = MachineInfo.Collect();
-        var results = new ResultSet(options, DateTimeOffset.UtcNow);
+        var results = new ResultSet(options, DateTimeOffset.UtcNow) { LoadAtStart = loadAtStart };
         var total = Stopwatch.StartNew();
-        var chosen = AllScenarios.Where(s => options.Scenarios.Contains(s.Name)).ToArray();
+        var chosen = (options.Multiproc ? MultiprocScenarios : SimpleScenarios)
+                     .Where(s => options.Scenarios.Contains(s.Name)).ToArray();
         for (var i = 0; i < chosen.Length; i++)
         {
-            Console.Error.WriteLine($"[{i + 1}/{chosen.Length}] {chosen[i].Title}");
+            Console.Error.WriteLine($"[{i + 1}/{chosen.Length}] {chosen[i].Title}  (load {ProcFs.LoadAverage()})");
             results.Add(Run(chosen[i], options, results));
         }
 
         results.Duration = total.Elapsed;
+        results.LoadAtEnd = ProcFs.LoadAverage();
+        if (ProcessTracker.Used)
+        {
+            results.ExitCheck = ProcessTracker.CheckAllExited(ExitWait);
+        }
+
         var process = ProcessSnapshot.Take();
         foreach (var figure in process.ToFigures())
         {
@@ -80,7 +104,7 @@ internal static class Program
         var jsonPath = options.JsonPath ?? JsonReport.DefaultPath(results);
         JsonReport.Write(jsonPath, results, machine, process);
         Console.WriteLine($"Results written to {Path.GetFullPath(jsonPath)}");
-        return results.AnyFailed ? 1 : 0;
+        return results.AnyFailed || results.ExitCheck is { AllExited: false } ? 1 : 0;
     }
 
     /// <summary>Whether the assembly was compiled with the JIT optimizer on (a Release build).</summary>

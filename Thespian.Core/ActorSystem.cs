@@ -230,11 +230,21 @@ public sealed class ActorSystem : IDisposable
         }
 
         _endpoint.Dispose();
-        if (_started && _system.EndsWithStarter && !_system.IsShutDown)
+        if (!_started)
+        {
+            return;
+        }
+
+        if (_system.EndsWithStarter && !_system.IsShutDown)
         {
             _system.Shutdown();
-            SystemRegistry.Forget(_system);
         }
+        else
+        {
+            _system.Release();
+        }
+
+        SystemRegistry.Forget(_system);
     }
 
     private ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash) =>

@@ -35,6 +35,7 @@ internal static class AdminMode
             {
                 Port = options.Port,
                 Role = WireRole.Admin,
+                ListenAddress = BaseAddress.Bind,
                 MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(options.Capabilities.AsReadOnly()),
             });
         }

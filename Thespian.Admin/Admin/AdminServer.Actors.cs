@@ -60,6 +60,7 @@ internal sealed partial class AdminServer
             var reply = await _node.RequestAsync(host.Endpoint!, id => new RunActorRequest(
                 id, record.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash,
                 request.RequirementsJson, request.TroupeLeader, capabilities)).ConfigureAwait(false);
+            _pool.Refill();
             Post(() =>
             {
                 record.Host = host;
@@ -75,6 +76,7 @@ internal sealed partial class AdminServer
         }
         catch (ActorSystemException ex)
         {
+            _pool.Refill();
             Post(() => ActorFailedToStart(record, ControlErrorKind.Failure, ex.Message));
         }
     }

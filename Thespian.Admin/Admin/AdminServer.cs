@@ -59,7 +59,11 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
     public void Post(Action action) => _loop.Writer.TryWrite(action);
 
     /// <inheritdoc />
-    public void OnDeliver(Envelope envelope) => Post(() => HandleDelivery(envelope));
+    public void OnDeliver(Envelope envelope, IReceipt receipt)
+    {
+        Post(() => HandleDelivery(envelope));
+        receipt.Done();
+    }
 
     /// <inheritdoc />
     public void OnControl(IControlMessage message, Envelope envelope) => Post(() => HandleControl(message, envelope));

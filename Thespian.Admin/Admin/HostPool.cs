@@ -40,18 +40,17 @@ internal sealed class HostPool : IDisposable
     public async Task<HostProcess> AcquireAsync()
     {
         ObjectDisposedException.ThrowIf(_closed, this);
+        // The pool refills once the hand-over has been answered (the admin calls Refill), so a replacement's
+        // start does not compete with the actor's start for the CPU.
         while (_idle.TryDequeue(out var warm))
         {
             if (!warm.HasExited)
             {
-                Refill();
                 return warm;
             }
         }
 
-        var host = await StartHostAsync().ConfigureAwait(false);
-        Refill();
-        return host;
+        return await StartHostAsync().ConfigureAwait(false);
     }
 
     /// <summary>A host said it is ready (matched to the process it started by process id).</summary>

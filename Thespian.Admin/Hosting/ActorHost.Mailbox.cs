@@ -27,6 +27,13 @@ internal sealed partial class ActorHost
             {
                 try
                 {
+                    if (item is MailItem.Control)
+                    {
+                        // Internal: the actor never sees it, so its watch stands.
+                        Handle(item);
+                        continue;
+                    }
+
                     _requestedWatch = null;
                     Handle(item);
                     Watcher.Arm(_requestedWatch);
@@ -43,8 +50,14 @@ internal sealed partial class ActorHost
     {
         switch (item)
         {
-            case MailItem.Incoming { Envelope: var envelope }:
-                DeliverFromWire(envelope);
+            case MailItem.Incoming { Envelope: var envelope, Receipt: var receipt }:
+                if (receipt.IsOpen)
+                {
+                    DeliverFromWire(envelope);
+                    receipt.Done();
+                }
+
+                // Else the connection broke: its envelopes were not acknowledged, and their sender dead-letters them.
                 break;
             case MailItem.Local local:
                 Deliver(local.Message, local.Sender);

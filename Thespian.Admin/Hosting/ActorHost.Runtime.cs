@@ -141,7 +141,7 @@ internal sealed partial class ActorHost : IActorRuntime
         {
             var body = _node.Serializer.Serialize(message);
             _mailbox.Writer.TryWrite(new MailItem.Incoming(
-                new Envelope(EnvelopeKind.Deliver, target.Id, from.Id, 0, _node.LocalEndpoint, body)));
+                new Envelope(EnvelopeKind.Deliver, target.Id, from.Id, 0, _node.LocalEndpoint, body), ImmediateReceipt.Instance));
             return;
         }
 

@@ -42,6 +42,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
         var actorThread = new Thread(RunMailbox) { Name = "Thespian actor", IsBackground = true };
         actorThread.Start();
         _ = Task.Run(WatchAdminAsync);
+        WarmUp();
         _node.SendControl(_node.AdminEndpoint!, new HostReady(Environment.ProcessId, _node.LocalEndpoint));
         await _exit.Task.ConfigureAwait(false);
 
@@ -51,18 +52,36 @@ internal sealed partial class ActorHost : IMultiprocHandler
         _node.Transport.StopReceiving();
         _mailbox.Writer.TryComplete();
         actorThread.Join(TimeSpan.FromSeconds(5));
+        await _node.Transport.CloseReceivingAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _node.Transport.FlushAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _node.DisposeAsync().ConfigureAwait(false);
         _logging.Dispose();
         return 0;
     }
 
-    /// <inheritdoc />
-    public void OnDeliver(Envelope envelope)
+    /// <summary>
+    /// Runs, once, the code an actor's start needs (reading a run request, resolving a type, building a cell's
+    /// type info, writing a reply) while the host is still idle in the pool, so a hand-over does not pay for
+    /// just-in-time compilation.
+    /// </summary>
+    private void WarmUp()
     {
-        if (!_mailbox.Writer.TryWrite(new MailItem.Incoming(envelope)) && envelope.Kind == EnvelopeKind.Deliver)
+        var address = ActorAddress.CreateNew();
+        var request = new RunActorRequest(0, address, typeof(ExitHost).AssemblyQualifiedName!, address, null, null, null, null,
+                                          new Dictionary<string, object?> { ["Warm"] = 1, ["Up"] = "yes" });
+        _ = _node.Serializer.Deserialize(_node.Serializer.Serialize(request));
+        _ = _node.Serializer.Serialize(new ControlReply(0, Address: address, Endpoint: _node.LocalEndpoint));
+        _ = _node.Serializer.Deserialize(_node.Serializer.Serialize(new WakeupMessage(TimeSpan.Zero, "warm")));
+        _ = ActorTypeInfo.Get(typeof(TroupeManager));
+        _ = ActorTypeResolver.Resolve(typeof(TroupeManager).FullName!);
+    }
+
+    /// <inheritdoc />
+    public void OnDeliver(Envelope envelope, IReceipt receipt)
+    {
+        if (!_mailbox.Writer.TryWrite(new MailItem.Incoming(envelope, receipt)))
         {
-            OnUndeliverable(envelope);
+            // Exiting: not acknowledged, so the sender dead-letters it when this host's connection closes.
         }
     }
 

@@ -22,7 +22,7 @@ internal static class HostMode
                 FilePath = logFile,
                 MinimumLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
             });
-        var transport = new TcpTransport(new TcpTransportOptions { Port = 0 });
+        var transport = new TcpTransport(new TcpTransportOptions { Port = 0, ListenAddress = BaseAddress.Bind });
         var host = new ActorHost(transport, actorPath, new ActorAddress(adminId), arguments.Required("--admin"),
                                  arguments.RequiredInt("--admin-pid"), logging);
         return await host.RunAsync().ConfigureAwait(false);

@@ -6,8 +6,8 @@ namespace Thespian.Admin.Hosting;
 /// <summary>One thing for the actor thread to do, in arrival order.</summary>
 internal abstract record MailItem
 {
-    /// <summary>A message (or dead letter) from the wire.</summary>
-    public sealed record Incoming(Envelope Envelope) : MailItem;
+    /// <summary>A message (or dead letter) from the wire, acknowledged on <paramref name="Receipt"/> once handled.</summary>
+    public sealed record Incoming(Envelope Envelope, IReceipt Receipt) : MailItem;
 
     /// <summary>A message from this host to its own actor (already an object).</summary>
     public sealed record Local(object Message, ActorAddress Sender) : MailItem;

@@ -26,6 +26,9 @@ internal sealed class Server : Actor
                 (_requester, _total, _remaining) = (sender, serve.RoundTrips, serve.RoundTrips);
                 Send(serve.Partner, Ball.Instance);
                 break;
+            case WhoAreYou:
+                Send(sender, new ProcessIdentity(Environment.ProcessId));   // multiproc: which process to measure
+                break;
         }
     }
 }
@@ -38,6 +41,10 @@ internal sealed class Returner : Actor
         if (message is Ball)
         {
             Send(sender, Ball.Instance);
+        }
+        else if (message is WhoAreYou)
+        {
+            Send(sender, new ProcessIdentity(Environment.ProcessId));   // multiproc: which process to measure
         }
     }
 }

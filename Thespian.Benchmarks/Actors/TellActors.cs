@@ -14,6 +14,10 @@ internal sealed class TickSender : Actor
                 Send(go.Target, tick);
             }
         }
+        else if (message is WhoAreYou)
+        {
+            Send(sender, new ProcessIdentity(Environment.ProcessId));   // multiproc: which process to measure
+        }
     }
 }
 
@@ -37,6 +41,9 @@ internal sealed class SwitchCounter : Actor
                 break;
             case Expect expect:
                 (_expected, _count, _replyTo) = (expect.Count, 0, expect.ReplyTo);
+                break;
+            case WhoAreYou:
+                Send(sender, new ProcessIdentity(Environment.ProcessId));   // multiproc: which process to measure
                 break;
         }
     }

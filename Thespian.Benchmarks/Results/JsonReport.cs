@@ -30,13 +30,34 @@ internal static class JsonReport
 
         json.WriteStartObject();
         json.WriteString("schema", Schema);
+        json.WriteString("base", results.Options.Base);
         json.WriteString("startedUtc", results.StartedUtc);
         json.WriteNumber("durationSeconds", Math.Round(results.Duration.TotalSeconds, 3));
+        json.WriteStartObject("loadAverage");
+        json.WriteString("start", results.LoadAtStart);
+        json.WriteString("end", results.LoadAtEnd);
+        json.WriteEndObject();
         WriteMachine(json, machine);
         WriteOptions(json, results.Options);
         WriteScenarios(json, results.Scenarios);
         WriteFigures(json, results.Figures);
         WriteProcess(json, process);
+        if (results.ExitCheck is { } exitCheck)
+        {
+            json.WriteStartObject("processesAfterShutdown");
+            json.WriteNumber("learnt", exitCheck.Learnt);
+            json.WriteNumber("adminPorts", exitCheck.Ports);
+            json.WriteBoolean("allExited", exitCheck.AllExited);
+            json.WriteStartArray("stillRunning");
+            foreach (var survivor in exitCheck.Survivors)
+            {
+                json.WriteStringValue(survivor);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
@@ -84,6 +105,18 @@ internal static class JsonReport
         json.WriteNumber("actors", o.Actors);
         json.WriteNumber("dispatchMessages", o.DispatchMessages);
         json.WriteNumber("microIterations", o.MicroIterations);
+        if (o.Multiproc)
+        {
+            json.WriteNumber("sequentialCreates", o.SequentialCreates);
+            json.WriteNumber("burstCreates", o.BurstCreates);
+            json.WriteNumber("coldStarts", o.ColdStarts);
+            json.WriteNumber("joins", o.Joins);
+            json.WriteNumber("echoSmallBytes", o.EchoSmallBytes);
+            json.WriteNumber("echoLargeBytes", o.EchoLargeBytes);
+            json.WriteNumber("echoSmallCount", o.EchoSmallCount);
+            json.WriteNumber("echoLargeCount", o.EchoLargeCount);
+        }
+
         json.WriteEndObject();
     }
 

@@ -16,6 +16,7 @@ internal static class TableReport
                                    $"median of {options.Repetitions} repetitions after warm-up");
         text.AppendLine(Invariant, $"{machine.ProcessorCount} CPUs, {machine.Os}, {machine.Framework}, " +
                                    $"{machine.BuildConfiguration}, commit {machine.GitCommit?[..12] ?? "unknown"}");
+        text.AppendLine(Invariant, $"Load average at start {results.LoadAtStart ?? "unknown"}; at end {results.LoadAtEnd ?? "unknown"}");
         text.AppendLine();
 
         string[] header = ["Scenario", "Figure", "Value", "Unit", "Goal", "Met", "Python 4.0.1"];
@@ -45,6 +46,11 @@ internal static class TableReport
         foreach (var failed in results.Scenarios.Where(s => s.Error is not null))
         {
             text.AppendLine().AppendLine(Invariant, $"FAILED {failed.Name}: {failed.Error}");
+        }
+
+        if (results.ExitCheck is { } exitCheck)
+        {
+            text.AppendLine().AppendLine(exitCheck.ToString());
         }
 
         text.AppendLine().AppendLine(Invariant, $"Total time {results.Duration.TotalSeconds:0.0} s.");

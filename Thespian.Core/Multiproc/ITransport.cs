@@ -30,17 +30,26 @@ internal interface ITransport : IAsyncDisposable
     Task FlushAsync(TimeSpan timeout);
 
     /// <summary>
-    /// Stops receiving: no new connections, and open ones are closed, so senders learn at once that what
-    /// they have not had acknowledged was not received (and dead-letter it).
+    /// Stops receiving: no new connections and no more reading; open connections stay open so that what was
+    /// handed on can still be acknowledged (see <see cref="CloseReceivingAsync"/>).
     /// </summary>
     void StopReceiving();
+
+    /// <summary>
+    /// After <see cref="StopReceiving"/> and once everything handed on is done: acknowledges it and closes the
+    /// inbound connections, so senders dead-letter exactly what this process did not take.
+    /// </summary>
+    Task CloseReceivingAsync(TimeSpan timeout);
 }
 
 /// <summary>Where a transport hands what it receives, and what it could not deliver.</summary>
 internal interface IEnvelopeSink
 {
-    /// <summary>An envelope arrived (called on an I/O thread: hand it on, do not block).</summary>
-    void OnEnvelope(Envelope envelope);
+    /// <summary>
+    /// An envelope arrived (called on an I/O thread: hand it on, do not block). Mark it done on
+    /// <paramref name="receipt"/> once it has been handled or passed on; only then is it acknowledged.
+    /// </summary>
+    void OnEnvelope(Envelope envelope, IReceipt receipt);
 
     /// <summary>Envelopes queued for an endpoint that could not be written (the endpoint is gone or unreachable).</summary>
     void OnUndeliverable(string endpoint, IReadOnlyList<Envelope> envelopes, Exception reason);

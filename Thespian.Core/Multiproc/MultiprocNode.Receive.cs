@@ -7,7 +7,7 @@ namespace Thespian.Multiproc;
 internal sealed partial class MultiprocNode
 {
     /// <inheritdoc />
-    public void OnEnvelope(Envelope envelope)
+    public void OnEnvelope(Envelope envelope, IReceipt receipt)
     {
         if (envelope.SenderEndpoint is { } endpoint && envelope.Sender != 0 && Book.RouteOf(envelope.Sender) is null &&
             ActorAddressConverter.IsEndpoint(endpoint))
@@ -19,9 +19,10 @@ internal sealed partial class MultiprocNode
         {
             case EnvelopeKind.Control:
                 HandleControl(envelope);
+                receipt.Done();
                 break;
             default:
-                Handler.OnDeliver(envelope);
+                Handler.OnDeliver(envelope, receipt);
                 break;
         }
     }

@@ -22,6 +22,8 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     private int _adminProcessId;
     private long _adminCheckedAt;
     private volatile bool _shutDown;
+    private volatile bool _released;
+    private int _detached;
 
     private MultiprocSystemBase(string name, MultiprocNode node, ThespianLogging logging, string adminEndpoint)
     {
@@ -36,7 +38,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     public string Name { get; }
 
     /// <inheritdoc />
-    public bool IsShutDown => _shutDown || AdminHasEnded();
+    public bool IsShutDown => _shutDown || Volatile.Read(ref _detached) != 0 || AdminHasEnded();
 
     /// <inheritdoc />
     public bool EndsWithStarter => false;
@@ -59,8 +61,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     {
         CapabilitySet.RefuseReadOnly(capabilities);
         var port = AdminPort(capabilities, defaultPort);
-        var host = Environment.GetEnvironmentVariable("THESPIAN_BASE_IPADDR") is { Length: > 0 } configured ? configured : "127.0.0.1";
-        var adminEndpoint = $"{host}:{port}";
+        var adminEndpoint = $"{BaseAddress.Host}:{port}";
         var logging = new ThespianLogging(logDefs);
         var actorPath = new ActorPath([]);
         var node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
@@ -100,7 +101,30 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     }
 
     /// <summary>Forgets a disposed endpoint.</summary>
-    internal void Close(ExternalEndpoint endpoint) => _endpoints.TryRemove(endpoint.Address.Id, out _);
+    internal void Close(ExternalEndpoint endpoint)
+    {
+        _endpoints.TryRemove(endpoint.Address.Id, out _);
+        DetachIfUnused();
+    }
+
+    /// <inheritdoc />
+    public void Release()
+    {
+        _released = true;
+        DetachIfUnused();
+    }
+
+    /// <summary>Frees this process's listener and connections once the starter is disposed and no endpoint is open.</summary>
+    private void DetachIfUnused()
+    {
+        if (!_released || !_endpoints.IsEmpty || _shutDown || Interlocked.Exchange(ref _detached, 1) != 0)
+        {
+            return;
+        }
+
+        _node.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _logging.Dispose();
+    }
 
     /// <inheritdoc />
     public ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash)
@@ -166,6 +190,12 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
             return;
         }
 
+        if (Volatile.Read(ref _detached) != 0)
+        {
+            throw new ActorSystemFailureException(
+                $"This {Name} ActorSystem object was disposed; join the system with a new ActorSystem to shut it down.");
+        }
+
         try
         {
             Request(id => new ShutdownRequest(id), TimeSpan.FromSeconds(60));
@@ -192,7 +222,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         };
 
     /// <inheritdoc />
-    public void OnDeliver(Envelope envelope)
+    public void OnDeliver(Envelope envelope, IReceipt receipt)
     {
         if (_endpoints.TryGetValue(envelope.Target, out var endpoint))
         {
@@ -202,6 +232,8 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         {
             OnUndeliverable(envelope);
         }
+
+        receipt.Done();
     }
 
     /// <inheritdoc />

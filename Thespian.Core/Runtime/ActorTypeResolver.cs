@@ -33,9 +33,10 @@ internal static class ActorTypeResolver
         }
 
         var type = TryResolve(typeName) ?? throw new InvalidActorSpecificationException(
-            $"No actor type named '{typeName}' was found on the actor path (the loaded assemblies and the " +
-            $"application folder {AppContext.BaseDirectory}). Give the namespace-qualified name such as " +
-            "\"MyApp.Actors.Greeter\" (nested types as \"Outer+Inner\"), or an assembly-qualified name.");
+            $"No actor type named '{typeName}' was found on the actor path (the loaded assemblies and the folders " +
+            $"{string.Join(", ", SearchedFolders())}). Give the namespace-qualified name such as \"MyApp.Actors.Greeter\" " +
+            "(nested types as \"Outer+Inner\") or an assembly-qualified name; on a multiproc base the admin loads actor " +
+            "assemblies only from its own folder, the folder of the application that started it, and --actor-path folders.");
         _ = ActorTypeInfo.Get(type);
         if (!type.Assembly.IsCollectible)
         {
@@ -43,6 +44,14 @@ internal static class ActorTypeResolver
         }
 
         return type;
+    }
+
+    private static string[] SearchedFolders()
+    {
+        lock (ExtraFolders)
+        {
+            return [AppContext.BaseDirectory, .. ExtraFolders];
+        }
     }
 
     private static Type? TryResolve(string typeName)

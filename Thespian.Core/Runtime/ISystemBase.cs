@@ -38,6 +38,12 @@ internal interface ISystemBase
 
     /// <summary>Stops every actor and the system.</summary>
     void Shutdown();
+
+    /// <summary>
+    /// The application object that started or joined this system has been disposed: once no endpoint of it is
+    /// open, free what this process holds (a multiproc system itself keeps running).
+    /// </summary>
+    void Release();
 }
 
 /// <summary>An external endpoint: the sender address of an application's Tell/Ask, where replies arrive.</summary>

@@ -19,7 +19,8 @@ internal static class SystemRegistry
         var name = systemBase is null ? null : SystemBaseLoader.Canonical(systemBase);
         lock (Gate)
         {
-            if (!transientUnique && s_current is { IsShutDown: false } current && (name is null || name == current.Name))
+            if (!transientUnique && s_current is { IsShutDown: false } current && (name is null || name == current.Name) &&
+                SamePortOrUnspecified(current, capabilities))
             {
                 return (current, false);
             }
@@ -33,6 +34,11 @@ internal static class SystemRegistry
             return (started, true);
         }
     }
+
+    /// <summary>A request naming another admin port means another system, not the process-wide one.</summary>
+    private static bool SamePortOrUnspecified(ISystemBase current, IDictionary<string, object?>? capabilities) =>
+        capabilities is null || !capabilities.TryGetValue(CommonCapabilities.AdminPort, out var port) || port is null ||
+        (current.Capabilities.TryGetValue(CommonCapabilities.AdminPort, out var running) && Truthiness.ValuesEqual(running, port));
 
     /// <summary>Forgets the process-wide system once it has shut down.</summary>
     public static void Forget(ISystemBase system)

@@ -13,17 +13,25 @@ internal sealed class AllowListBinder(TypeAllowList allowList) : ISerializationB
         allowList.Resolve(assemblyName, typeName) ?? throw new DisallowedTypeException(
             assemblyName is null ? typeName : $"{typeName}, {assemblyName}");
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, Tuple<string?, string?>> _names = new();
+
     public void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
     {
-        if (!allowList.IsAllowed(serializedType))
+        if (!_names.TryGetValue(serializedType, out var names))
         {
-            throw new DisallowedTypeException(serializedType.FullName ?? serializedType.Name, sending: true);
+            if (!allowList.IsAllowed(serializedType))
+            {
+                throw new DisallowedTypeException(serializedType.FullName ?? serializedType.Name, sending: true);
+            }
+
+            names = Tuple.Create(serializedType.Assembly.GetName().Name,
+                                 serializedType.IsGenericType || serializedType.IsArray
+                                     ? StripAssemblyDetails(serializedType)
+                                     : serializedType.FullName);
+            _names.AddOrUpdate(serializedType, names);
         }
 
-        assemblyName = serializedType.Assembly.GetName().Name;
-        typeName = serializedType.IsGenericType || serializedType.IsArray
-            ? StripAssemblyDetails(serializedType)
-            : serializedType.FullName;
+        (assemblyName, typeName) = (names.Item1, names.Item2);
     }
 
     /// <summary>A generic or array type's name with only simple assembly names inside.</summary>

@@ -35,6 +35,8 @@ internal sealed class TypeAllowList
 
     private readonly Func<Assembly, bool> _isOnActorPath;
     private readonly Func<string, Assembly?> _findActorPathAssembly;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string? Assembly, string Type), Type> _resolved = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, object> _allowed = new();
 
     /// <param name="isOnActorPath">Whether an assembly's types may travel (actor path or a loaded source).</param>
     /// <param name="findActorPathAssembly">Finds an allowed assembly by simple name (null when it is not allowed).</param>
@@ -49,6 +51,18 @@ internal sealed class TypeAllowList
 
     /// <summary>Whether values of <paramref name="type"/> may be sent and received.</summary>
     public bool IsAllowed(Type type)
+    {
+        if (_allowed.TryGetValue(type, out var known))
+        {
+            return (bool)known;
+        }
+
+        var allowed = Decide(type);
+        _allowed.AddOrUpdate(type, allowed);
+        return allowed;
+    }
+
+    private bool Decide(Type type)
     {
         if (type.IsArray)
         {
@@ -73,6 +87,22 @@ internal sealed class TypeAllowList
     /// </summary>
     /// <returns>The type, or null when it names anything not allowed or not found.</returns>
     public Type? Resolve(string? assemblyName, string typeName)
+    {
+        if (_resolved.TryGetValue((assemblyName, typeName), out var cached))
+        {
+            return cached;
+        }
+
+        var resolved = ResolveUncached(assemblyName, typeName);
+        if (resolved is not null && !resolved.Assembly.IsCollectible)
+        {
+            _resolved.TryAdd((assemblyName, typeName), resolved);
+        }
+
+        return resolved;
+    }
+
+    private Type? ResolveUncached(string? assemblyName, string typeName)
     {
         var qualified = assemblyName is null ? typeName : $"{typeName}, {assemblyName}";
         Type? type;
@@ -99,6 +129,11 @@ internal sealed class TypeAllowList
             type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false))
         {
             return false;
+        }
+
+        if (type.IsEnum && FrameworkAssemblies.Contains(type.Assembly.GetName().Name ?? ""))
+        {
+            return true;
         }
 
         return FrameworkTypes.Contains(type) || _isOnActorPath(type.Assembly);

@@ -1,0 +1,27 @@
+namespace Thespian.Multiproc;
+
+/// <summary>
+/// How a receiver says it is done with a received envelope (handled, or handed on as a dead letter): only
+/// then is it acknowledged to the sender, who until then keeps it and dead-letters it if this process dies.
+/// One receipt serves every envelope of a connection.
+/// </summary>
+internal interface IReceipt
+{
+    /// <summary>Whether the connection is still open (when it has closed, the sender deals with what was not done).</summary>
+    bool IsOpen { get; }
+
+    /// <summary>One more envelope of this connection is done.</summary>
+    void Done();
+}
+
+/// <summary>A receipt for envelopes that are done as soon as they arrive.</summary>
+internal sealed class ImmediateReceipt : IReceipt
+{
+    public static readonly ImmediateReceipt Instance = new();
+
+    public bool IsOpen => true;
+
+    public void Done()
+    {
+    }
+}
