@@ -15,7 +15,10 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory
     public const int DefaultAdminPort = 1900;
 
     public ISystemBase StartOrJoin(IDictionary<string, object?>? capabilities, LogDefs? logDefs) =>
-        MultiprocSystemBase.StartOrJoin(SystemBaseNames.MultiprocTcp, DefaultAdminPort,
-                                        new TcpTransport(new TcpTransportOptions { Role = WireRole.Client, ListenAddress = BaseAddress.Bind }),
+        MultiprocSystemBase.StartOrJoin(SystemBaseNames.MultiprocTcp, DefaultAdminPort, CreateClientTransport(),
                                         new TcpAdminProbe(), capabilities, logDefs);
+
+    /// <summary>The transport of an application's (or a tool's) connection to a system: its own endpoint on the base address.</summary>
+    public static TcpTransport CreateClientTransport() =>
+        new(new TcpTransportOptions { Role = WireRole.Client, ListenAddress = BaseAddress.Bind });
 }

@@ -11,10 +11,12 @@ internal sealed class DeliveryQueue
 {
     private const int InitialCapacity = 64;
     private const int TrimAbove = 64 * 1024;
+    private const long QuietMilliseconds = 1000;
 
     private Delivery[] _items = new Delivery[InitialCapacity];
     private int _head;
     private int _count;
+    private long _largeAndEmptySince;
 
     /// <summary>How many deliveries are queued.</summary>
     public int Count => _count;
@@ -53,13 +55,28 @@ internal sealed class DeliveryQueue
         return true;
     }
 
-    /// <summary>Gives back the memory of a large burst once the queue is empty again.</summary>
-    public void TrimIfEmpty()
+    /// <summary>
+    /// Gives back the memory of a large burst once the queue has been found empty, at rest, for a second:
+    /// back-to-back bursts keep their capacity (regrowing it each time would cost more than it saves).
+    /// </summary>
+    public void TrimIfQuiet()
     {
-        if (_count == 0 && _items.Length > TrimAbove)
+        if (_count != 0 || _items.Length <= TrimAbove)
+        {
+            _largeAndEmptySince = 0;
+            return;
+        }
+
+        var now = Environment.TickCount64;
+        if (_largeAndEmptySince == 0)
+        {
+            _largeAndEmptySince = now;
+        }
+        else if (now - _largeAndEmptySince >= QuietMilliseconds)
         {
             _items = new Delivery[InitialCapacity];
             _head = 0;
+            _largeAndEmptySince = 0;
         }
     }
 

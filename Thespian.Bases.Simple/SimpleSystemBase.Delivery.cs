@@ -95,7 +95,7 @@ internal sealed partial class SimpleSystemBase
         finally
         {
             _draining = false;
-            _queue.TrimIfEmpty();
+            _queue.TrimIfQuiet();
         }
 
         if (_shutdownRequested && !_shuttingDown)

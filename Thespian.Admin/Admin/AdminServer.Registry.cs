@@ -92,7 +92,7 @@ internal sealed partial class AdminServer
         catch (Newtonsoft.Json.JsonException ex)
         {
             _logger.MessageRefused(SystemAddress, _node.Book.Intern(envelope.Sender), WireFailures.Describe(ex));
-            HandleDeadLetter(envelope with { Kind = EnvelopeKind.DeadLetter, Aux = envelope.Target });
+            HandleDeadLetter(envelope.AsDeadLetterFor(SystemAddress.Id));
             return;
         }
 

@@ -69,10 +69,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
     public void OnControl(IControlMessage message, Envelope envelope) => Post(() => HandleControl(message, envelope));
 
     /// <inheritdoc />
-    public void OnUndeliverable(Envelope envelope) => Post(() => HandleDeadLetter(envelope with
-    {
-        Kind = EnvelopeKind.DeadLetter, Aux = envelope.Target, Target = SystemAddress.Id,
-    }));
+    public void OnUndeliverable(Envelope envelope) => Post(() => HandleDeadLetter(envelope.AsDeadLetterFor(SystemAddress.Id)));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

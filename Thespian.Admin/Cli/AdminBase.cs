@@ -1,7 +1,6 @@
 using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;
 using Thespian.Runtime;
-using Thespian.Wire;
 
 namespace Thespian.Admin.Cli;
 
@@ -17,7 +16,7 @@ internal sealed record AdminBase(string Name, int DefaultPort, Func<IAdminProbe>
         SystemBaseNames.MultiprocTcp,
         MultiprocTcpSystemBaseFactory.DefaultAdminPort,
         () => new TcpAdminProbe(),
-        () => new TcpTransport(new TcpTransportOptions { Role = WireRole.Client }));
+        MultiprocTcpSystemBaseFactory.CreateClientTransport);
 
     /// <summary>The base for a name given on the command line (matched without regard to case).</summary>
     /// <exception cref="CliException">An unknown base, or one the command line cannot manage (exit code 2).</exception>
@@ -42,8 +41,7 @@ internal sealed record AdminBase(string Name, int DefaultPort, Func<IAdminProbe>
 
     /// <summary>The admin's endpoint on this host ("host:port"; THESPIAN_BASE_IPADDR overrides 127.0.0.1).</summary>
     public static string Endpoint(int port) =>
-        (Environment.GetEnvironmentVariable("THESPIAN_BASE_IPADDR") is { Length: > 0 } configured ? configured : "127.0.0.1") +
-        ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        BaseAddress.Host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -107,10 +107,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
 
         try
         {
-            _node.Transport.Send(admin, envelope with
-            {
-                Kind = EnvelopeKind.DeadLetter, Aux = envelope.Target, Target = SystemAddress.Id,
-            });
+            _node.Transport.Send(admin, envelope.AsDeadLetterFor(SystemAddress.Id));
         }
         catch (ObjectDisposedException)
         {

@@ -252,10 +252,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 
         try
         {
-            _node.Transport.Send(_adminEndpoint, envelope with
-            {
-                Kind = EnvelopeKind.DeadLetter, Aux = envelope.Target, Target = SystemAddress.Id,
-            });
+            _node.Transport.Send(_adminEndpoint, envelope.AsDeadLetterFor(SystemAddress.Id));
         }
         catch (ObjectDisposedException)
         {

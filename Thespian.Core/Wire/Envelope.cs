@@ -27,6 +27,9 @@ internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt
 {
     private const int FixedHeaderLength = 1 + 16 + 16 + 16 + 2;
 
+    /// <summary>This undeliverable message, re-addressed to <paramref name="admin"/> as a dead letter for its original target.</summary>
+    public Envelope AsDeadLetterFor(UInt128 admin) => this with { Kind = EnvelopeKind.DeadLetter, Aux = Target, Target = admin };
+
     /// <summary>The encoded size of this envelope.</summary>
     public int EncodedLength => FixedHeaderLength + EndpointByteCount + Body.Length;
 
