@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Newtonsoft.Json;
 using Thespian.Runtime;
 using Thespian.Wire;
@@ -14,7 +13,8 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     private readonly MultiprocSystemBase _system;
     private readonly MultiprocNode _node;
     private readonly ThespianLogging _logging;
-    private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<object> _inbox = new();
+    private readonly SemaphoreSlim _available = new(0);
     private volatile bool _closed;
 
     public ExternalEndpoint(MultiprocSystemBase system, MultiprocNode node, ThespianLogging logging)
@@ -55,7 +55,8 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
             return;
         }
 
-        _inbox.Writer.TryWrite(message);
+        _inbox.Enqueue(message);
+        _available.Release();
     }
 
     /// <inheritdoc />
@@ -70,7 +71,7 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
 
     /// <inheritdoc />
     public object? Listen(TimeSpan? timeout) =>
-        _inbox.Reader.TryRead(out var message) ? message : ListenAsync(timeout, CancellationToken.None).GetAwaiter().GetResult();
+        _available.Wait(timeout ?? Timeout.InfiniteTimeSpan) ? Take() : null;
 
     /// <inheritdoc />
     public Task<object?> AskAsync(ActorAddress target, object message, TimeSpan? timeout, CancellationToken cancellationToken)
@@ -80,38 +81,18 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     }
 
     /// <inheritdoc />
-    public async Task<object?> ListenAsync(TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        if (_inbox.Reader.TryRead(out var ready))
-        {
-            return ready;
-        }
+    public async Task<object?> ListenAsync(TimeSpan? timeout, CancellationToken cancellationToken) =>
+        await _available.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false) ? Take() : null;
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout is { } limit)
-        {
-            deadline.CancelAfter(limit);
-        }
-
-        try
-        {
-            return await _inbox.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (ChannelClosedException)
-        {
-            return null;
-        }
-    }
+    /// <summary>Takes the message a permit was granted for (null once the endpoint has closed).</summary>
+    private object? Take() => _inbox.TryDequeue(out var message) ? message : null;
 
     /// <inheritdoc />
     public void Dispose()
     {
         _closed = true;
-        _inbox.Writer.TryComplete();
+        _inbox.Clear();
+        _available.Release(int.MaxValue / 2);
         _system.Close(this);
     }
 }
