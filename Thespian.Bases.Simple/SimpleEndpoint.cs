@@ -38,7 +38,7 @@ internal sealed class SimpleEndpoint : ISystemEndpoint
             return;
         }
 
-        if (message is ActorSystemMessage and not (PoisonMessage or ThespianSystemStatus or ThespianActorStatus))
+        if (!DeliveryRules.ReachesApplication(message))
         {
             System.Logging.RuntimeLogger.EndpointDroppedSystemMessage(message.GetType().Name, Address);
             return;

@@ -37,14 +37,14 @@ internal sealed partial class SimpleSystemBase
     /// <inheritdoc />
     public void DeadLetter(ActorAddress deadAddress, object message, ActorAddress sender)
     {
-        if (_shuttingDown || message is ChildActorExited)
+        if (_shuttingDown)
         {
             return;
         }
 
-        if (message is DeadEnvelope)
+        if (!DeliveryRules.IsWorthADeadLetter(message))
         {
-            _logging.RuntimeLogger.DeadEnvelopeDropped(deadAddress);
+            _logging.RuntimeLogger.NoticeDropped(message.GetType().Name, deadAddress);
             return;
         }
 

@@ -114,7 +114,7 @@ internal sealed partial class AdminServer
     /// <summary>An undeliverable message: hand it (still opaque) to every dead-letter handler.</summary>
     private void HandleDeadLetter(Envelope envelope)
     {
-        if (_shuttingDown || IsChildExitNotice(envelope))
+        if (_shuttingDown || IsNotWorthADeadLetter(envelope))
         {
             return;
         }
@@ -136,15 +136,14 @@ internal sealed partial class AdminServer
     }
 
     /// <summary>
-    /// A <see cref="ChildActorExited"/> for a parent that has gone is dropped, not dead-lettered (as on the
-    /// simple base): nobody is left to care. Only Thespian's own types can be read here; a user body is
-    /// never deserialized (reading it fails, and it is forwarded untouched).
+    /// The same rule as on every base (<see cref="DeliveryRules.IsWorthADeadLetter"/>). Only Thespian's own types
+    /// can be read here; a user body is never deserialized (reading it fails, and it is forwarded untouched).
     /// </summary>
-    private bool IsChildExitNotice(Envelope envelope)
+    private bool IsNotWorthADeadLetter(Envelope envelope)
     {
         try
         {
-            return _node.Serializer.Deserialize(envelope.Body.Span) is ChildActorExited;
+            return !DeliveryRules.IsWorthADeadLetter(_node.Serializer.Deserialize(envelope.Body.Span));
         }
         catch (Newtonsoft.Json.JsonException)
         {

@@ -119,7 +119,7 @@ internal sealed partial class ActorHost : IActorRuntime
     /// <inheritdoc />
     public void DeadLetter(ActorAddress deadAddress, object message, ActorAddress sender)
     {
-        if (message is ChildActorExited || _node.AdminEndpoint is not { } admin)
+        if (!DeliveryRules.IsWorthADeadLetter(message) || _node.AdminEndpoint is not { } admin)
         {
             return;
         }

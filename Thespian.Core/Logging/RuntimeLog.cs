@@ -55,6 +55,6 @@ internal static partial class RuntimeLog
     public static partial void ValidatedSourceFromStranger(this ILogger logger, string sourceHash, ActorAddress sender);
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Debug,
-        Message = "Undeliverable DeadEnvelope for {Address} dropped (its handler has exited)")]
-    public static partial void DeadEnvelopeDropped(this ILogger logger, ActorAddress address);
+        Message = "Undeliverable {MessageType} for {Address} dropped: nobody is left to receive it")]
+    public static partial void NoticeDropped(this ILogger logger, string messageType, ActorAddress address);
 }

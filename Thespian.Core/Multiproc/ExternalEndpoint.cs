@@ -49,7 +49,7 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
             return;
         }
 
-        if (message is ActorSystemMessage and not (PoisonMessage or ThespianSystemStatus or ThespianActorStatus))
+        if (!DeliveryRules.ReachesApplication(message))
         {
             _logging.RuntimeLogger.EndpointDroppedSystemMessage(message.GetType().Name, Address);
             return;
