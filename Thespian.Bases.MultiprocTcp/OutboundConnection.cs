@@ -103,7 +103,7 @@ internal sealed class OutboundConnection : IAsyncDisposable
                     while (batch.WrittenCount < MaxBatchBytes && _queue.Reader.TryRead(out var envelope))
                     {
                         _unacknowledged.Enqueue(envelope);
-                        WriteFrame(batch, envelope);
+                        FrameCodec.Write(batch, envelope);
                     }
                 }
 
@@ -177,14 +177,6 @@ internal sealed class OutboundConnection : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-    }
-
-    private static void WriteFrame(ArrayBufferWriter<byte> batch, Envelope envelope)
-    {
-        var header = batch.GetSpan(WireProtocol.FrameHeaderLength);
-        BinaryPrimitives.WriteInt32LittleEndian(header, envelope.EncodedLength);
-        batch.Advance(WireProtocol.FrameHeaderLength);
-        envelope.WriteTo(batch);
     }
 
     /// <summary>Closes the queue and hands back everything not acknowledged, once.</summary>

@@ -54,6 +54,14 @@ internal static class FrameCodec
         writer.Advance(WireProtocol.FrameHeaderLength + payload.Length);
     }
 
+    /// <summary>Appends one frame holding <paramref name="envelope"/>, written in place (no intermediate copy).</summary>
+    public static void Write(IBufferWriter<byte> writer, in Envelope envelope)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(writer.GetSpan(WireProtocol.FrameHeaderLength), envelope.EncodedLength);
+        writer.Advance(WireProtocol.FrameHeaderLength);
+        envelope.WriteTo(writer);
+    }
+
     /// <summary>The error for a frame above the maximum, naming the setting to change.</summary>
     public static WireProtocolException TooLarge(int payloadLength, int maxFrameBytes) => new(
         WireViolation.FrameTooLarge,

@@ -174,4 +174,19 @@ public sealed class FrameCodecTests
         Assert.That(exception.Message, Does.Contain("-5"));
         Assert.That(exception.Message, Does.Contain("not speaking the Thespian wire protocol"));
     }
+
+    [Test]
+    public void Write_Envelope_FramesItLikeItsEncodedBytes()
+    {
+        var envelope = new Envelope(EnvelopeKind.Deliver, 1, 2, 3, "127.0.0.1:9", new byte[] { 7, 8, 9 });
+        var encoded = new ArrayBufferWriter<byte>();
+        envelope.WriteTo(encoded);
+        var expected = new ArrayBufferWriter<byte>();
+        FrameCodec.Write(expected, encoded.WrittenSpan);
+
+        var actual = new ArrayBufferWriter<byte>();
+        FrameCodec.Write(actual, envelope);
+
+        Assert.That(actual.WrittenSpan.ToArray(), Is.EqualTo(expected.WrittenSpan.ToArray()));
+    }
 }
