@@ -53,9 +53,6 @@ internal sealed partial class TcpTransport : ITransport
         set => Volatile.Write(ref _maxMessageBytes, value > 0 ? value : WireProtocol.DefaultMaxFrameBytes);
     }
 
-    /// <summary>The port this transport listens on.</summary>
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
-
     /// <inheritdoc />
     public void Start(IEnvelopeSink sink)
     {

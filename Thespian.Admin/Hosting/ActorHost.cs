@@ -67,7 +67,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     private void WarmUp()
     {
         var address = ActorAddress.CreateNew();
-        var request = new RunActorRequest(0, address, typeof(ExitHost).AssemblyQualifiedName!, address, null, null, null, null,
+        var request = new RunActorRequest(0, address, typeof(HostReady).AssemblyQualifiedName!, address, null, null, null, null,
                                           new Dictionary<string, object?> { ["Warm"] = 1, ["Up"] = "yes" });
         _ = _node.Serializer.Deserialize(_node.Serializer.Serialize(request));
         _ = _node.Serializer.Serialize(new ControlReply(0, Address: address, Endpoint: _node.LocalEndpoint));
@@ -77,25 +77,13 @@ internal sealed partial class ActorHost : IMultiprocHandler
     }
 
     /// <inheritdoc />
-    public void OnDeliver(Envelope envelope, IReceipt receipt)
-    {
-        if (!_mailbox.Writer.TryWrite(new MailItem.Incoming(envelope, receipt)))
-        {
-            // Exiting: not acknowledged, so the sender dead-letters it when this host's connection closes.
-        }
-    }
+    public void OnDeliver(Envelope envelope, IReceipt receipt) =>
+        // When the host is exiting this fails; the envelope is then never acknowledged, and its sender dead-letters it.
+        _mailbox.Writer.TryWrite(new MailItem.Incoming(envelope, receipt));
 
     /// <inheritdoc />
-    public void OnControl(IControlMessage message, Envelope envelope)
-    {
-        if (message is ExitHost)
-        {
-            _exit.TrySetResult();
-            return;
-        }
-
+    public void OnControl(IControlMessage message, Envelope envelope) =>
         _mailbox.Writer.TryWrite(new MailItem.Control(message, envelope));
-    }
 
     /// <inheritdoc />
     public void OnUndeliverable(Envelope envelope)

@@ -48,11 +48,4 @@ internal sealed class AddressBook
             }
         }
     }
-
-    /// <summary>Forgets an address entirely (its actor has gone and this process no longer needs it).</summary>
-    public void Forget(UInt128 id)
-    {
-        _addresses.TryRemove(id, out _);
-        _routes.TryRemove(id, out _);
-    }
 }

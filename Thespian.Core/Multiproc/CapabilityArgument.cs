@@ -1,4 +1,3 @@
-using System.Text;
 using Thespian.Wire;
 
 namespace Thespian.Multiproc;
@@ -29,10 +28,4 @@ internal static class CapabilityArgument
             throw new ArgumentException($"The capabilities argument cannot be read: {ex.Message}", ex);
         }
     }
-
-    /// <summary>Text form for display.</summary>
-    public static string Describe(IDictionary<string, object?> capabilities) =>
-        string.Join(", ", capabilities.Select(c => $"{c.Key}={c.Value}"));
-
-    internal static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

@@ -70,9 +70,6 @@ internal sealed record CapabilitiesChanged(IReadOnlyDictionary<string, object?> 
 /// <summary>Client or host → admin: shut the whole system down.</summary>
 internal sealed record ShutdownRequest(long RequestId) : IControlRequest;
 
-/// <summary>Admin → host: the system is ending; exit now.</summary>
-internal sealed record ExitHost : IControlMessage;
-
 /// <summary>Client → admin (tests and tools): which processes does this system run?</summary>
 internal sealed record ProcessesRequest(long RequestId) : IControlRequest;
 

@@ -108,8 +108,8 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     });
 
     /// <summary>Sends a control record to an endpoint (fire and forget).</summary>
-    public void SendControl(string endpoint, IControlMessage message, UInt128 target = default) =>
-        Transport.Send(endpoint, new Envelope(EnvelopeKind.Control, target, UInt128.Zero, UInt128.Zero, LocalEndpoint,
+    public void SendControl(string endpoint, IControlMessage message) =>
+        Transport.Send(endpoint, new Envelope(EnvelopeKind.Control, UInt128.Zero, UInt128.Zero, UInt128.Zero, LocalEndpoint,
                                               Serializer.Serialize(message)));
 
     /// <summary>Sends a control request and waits for its reply.</summary>

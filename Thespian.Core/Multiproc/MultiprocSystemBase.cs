@@ -273,7 +273,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     private void WaitForAdminExit()
     {
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < AdminExitWait && ProcessIsAlive(_adminProcessId))
+        while (watch.Elapsed < AdminExitWait && ProcessLiveness.IsAlive(_adminProcessId))
         {
             Thread.Sleep(10);
         }
@@ -305,9 +305,6 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         _shutDown = true;
         return true;
     }
-
-    /// <summary>Whether a process id names a live process (an unreaped, exited one does not).</summary>
-    internal static bool ProcessIsAlive(int processId) => ProcessLiveness.IsAlive(processId);
 
     private static int AdminPort(IDictionary<string, object?>? capabilities, int defaultPort)
     {

@@ -42,15 +42,6 @@ internal sealed class PendingRoutes
         }
     }
 
-    /// <summary>Whether envelopes are waiting for this target.</summary>
-    public bool IsWaiting(UInt128 target)
-    {
-        lock (_gate)
-        {
-            return _waiting.ContainsKey(target);
-        }
-    }
-
     /// <summary>
     /// Hands every waiting envelope, in order, to <paramref name="forward"/> (outside the lock), including
     /// ones that arrive meanwhile; then stops holding the target.

@@ -67,7 +67,7 @@ public static class MultiprocSupport
         var watch = Stopwatch.StartNew();
         while (remaining.Count > 0 && watch.Elapsed < ExitWait)
         {
-            remaining.RemoveAll(pid => !MultiprocSystemBase.ProcessIsAlive(pid));
+            remaining.RemoveAll(pid => !ProcessLiveness.IsAlive(pid));
             if (remaining.Count > 0)
             {
                 Thread.Sleep(20);
