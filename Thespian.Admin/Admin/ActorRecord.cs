@@ -31,8 +31,11 @@ internal sealed class ActorRecord(ActorAddress address, string typeName, ActorAd
     public string? Endpoint => Host?.Endpoint;
 
     /// <summary>Create requests answered once the actor runs (or fails).</summary>
-    public List<Envelope> CreateWaiters { get; } = [];
+    public List<Waiter> CreateWaiters { get; } = [];
 
     /// <summary>Resolve requests answered once the actor runs (or fails).</summary>
-    public List<Envelope> ResolveWaiters { get; } = [];
+    public List<Waiter> ResolveWaiters { get; } = [];
 }
+
+/// <summary>A control request waiting for its answer: where it came from, and the id the answer must carry.</summary>
+internal readonly record struct Waiter(Envelope Request, long RequestId);

@@ -33,7 +33,7 @@ internal sealed partial class AdminServer
             }
             else
             {
-                named.CreateWaiters.Add(envelope);
+                named.CreateWaiters.Add(new Waiter(envelope, request.RequestId));
             }
 
             return;
@@ -46,7 +46,7 @@ internal sealed partial class AdminServer
             _globalNames[globalName] = record;
         }
 
-        record.CreateWaiters.Add(envelope);
+        record.CreateWaiters.Add(new Waiter(envelope, request.RequestId));
         _ = StartActorAsync(record, request);
     }
 
@@ -92,12 +92,12 @@ internal sealed partial class AdminServer
         _node.Book.SetRoute(record.Address.Id, record.Endpoint!);
         foreach (var waiter in record.CreateWaiters)
         {
-            ReplyWith(waiter, new ControlReply(RequestIdOf(waiter), Address: record.Address, Endpoint: record.Endpoint));
+            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: record.Endpoint));
         }
 
         foreach (var waiter in record.ResolveWaiters)
         {
-            ReplyWith(waiter, new ControlReply(RequestIdOf(waiter), Address: record.Address, Endpoint: record.Endpoint));
+            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: record.Endpoint));
         }
 
         record.CreateWaiters.Clear();
@@ -118,7 +118,7 @@ internal sealed partial class AdminServer
         Forget(record);
         foreach (var waiter in record.CreateWaiters.Concat(record.ResolveWaiters))
         {
-            ReplyWith(waiter, new ControlReply(RequestIdOf(waiter), error, message));
+            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, error, message));
         }
 
         record.CreateWaiters.Clear();
@@ -220,10 +220,7 @@ internal sealed partial class AdminServer
         }
         else
         {
-            record.ResolveWaiters.Add(envelope);
+            record.ResolveWaiters.Add(new Waiter(envelope, request.RequestId));
         }
     }
-
-    private long RequestIdOf(Envelope request) =>
-        _node.Serializer.Deserialize(request.Body.Span) is IControlRequest control ? control.RequestId : 0;
 }

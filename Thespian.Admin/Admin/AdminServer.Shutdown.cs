@@ -8,7 +8,7 @@ internal sealed partial class AdminServer
     private static readonly TimeSpan ActorsExitTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan HostsExitTimeout = TimeSpan.FromSeconds(3);
 
-    private readonly List<Envelope> _shutdownRequesters = [];
+    private readonly List<Waiter> _shutdownRequesters = [];
     private readonly System.Diagnostics.Stopwatch _shutdownClock = new();
     private bool _shuttingDown;
     private bool _finishing;
@@ -20,7 +20,7 @@ internal sealed partial class AdminServer
     /// </summary>
     private void BeginShutdown(ShutdownRequest request, Envelope envelope)
     {
-        _shutdownRequesters.Add(envelope);
+        _shutdownRequesters.Add(new Waiter(envelope, request.RequestId));
         if (_shuttingDown)
         {
             return;
@@ -64,7 +64,7 @@ internal sealed partial class AdminServer
             {
                 foreach (var requester in _shutdownRequesters)
                 {
-                    _node.Reply(requester, new ControlReply(RequestIdOf(requester)));
+                    _node.Reply(requester.Request, new ControlReply(requester.RequestId));
                 }
             });
             await Task.Delay(100).ConfigureAwait(false);
