@@ -1,4 +1,5 @@
 using Thespian.Runtime;
+using Thespian.Sources;
 
 namespace Thespian.Bases.Simple;
 
@@ -56,6 +57,7 @@ internal sealed partial class SimpleSystemBase
 
         _deadLetterHandlers.Remove(cell.Address);
         _sourceNotified.Remove(cell.Address);
+        SourceActorStopped(cell);
         if (_sourceAuthority == cell.Address)
         {
             _sourceAuthority = null;
@@ -81,8 +83,9 @@ internal sealed partial class SimpleSystemBase
     private ActorCell CreateCell(ActorCell? creator, ActorSpec spec, string? globalName, string? sourceHash,
                                  out Exception? failure)
     {
-        var type = ResolveType(spec, sourceHash);
+        var type = _sources.Resolve(spec, sourceHash);
         var typeInfo = ActorTypeInfo.Get(type);
+        sourceHash = SourceLoadContext.SourceHashOf(type);
         if (globalName is not null && _globalNames.TryGetValue(globalName, out var existing) && IsLive(existing))
         {
             failure = null;
@@ -95,6 +98,7 @@ internal sealed partial class SimpleSystemBase
             return cell;
         }
 
+        _sources.ActorStarted(cell.SourceHash);
         _liveCells.Add(cell);
         if (globalName is not null)
         {

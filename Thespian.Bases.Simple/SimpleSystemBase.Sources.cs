@@ -1,11 +1,11 @@
 using Thespian.Runtime;
+using Thespian.Sources;
 
 namespace Thespian.Bases.Simple;
 
 internal sealed partial class SimpleSystemBase
 {
-    private readonly Dictionary<string, string?> _validatedSources = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _awaitingValidation = new(StringComparer.Ordinal);
+    private readonly SourceCatalog _sources = new();
     private readonly List<ActorAddress> _sourceNotified = [];
 
     /// <inheritdoc />
@@ -56,7 +56,6 @@ internal sealed partial class SimpleSystemBase
             return hash;
         }
 
-        _awaitingValidation.Add(hash);
         _queue.Enqueue(new Delivery(_sourceAuthority, new ValidateSource(hash, zipData), SystemAddress));
         return hash;
     }
@@ -69,14 +68,23 @@ internal sealed partial class SimpleSystemBase
             return;
         }
 
-        _awaitingValidation.Remove(validated.SourceHash);
         if (validated.SourceZip is null)
         {
             _logging.RuntimeLogger.SourceRejected(validated.SourceHash, sender);
             return;
         }
 
-        _validatedSources[validated.SourceHash] = validated.SourceInfo;
+        try
+        {
+            _ = _sources.Load(validated.SourceHash, validated.SourceZip, validated.SourceInfo);
+        }
+        catch (InvalidActorSourceException ex)
+        {
+            _logging.RuntimeLogger.SourceUnusable(validated.SourceHash, ex.Message);
+            return;
+        }
+
+        _logging.RuntimeLogger.SourceLoaded(validated.SourceHash, "");
         foreach (var listener in _sourceNotified)
         {
             _queue.Enqueue(new Delivery(listener, new LoadedSource(validated.SourceHash, validated.SourceInfo), SystemAddress));
@@ -85,28 +93,25 @@ internal sealed partial class SimpleSystemBase
 
     private void Unload(string sourceHash)
     {
-        if (!_validatedSources.Remove(sourceHash, out var info))
+        if (_sources.Unload(sourceHash) is not { } source)
         {
             return;
         }
 
+        _logging.RuntimeLogger.SourceUnloading(sourceHash, source.IsUnloaded ? "; its load context has been unloaded" : $"; {source.LiveActors} of its actors still run");
         foreach (var listener in _sourceNotified)
         {
-            _queue.Enqueue(new Delivery(listener, new UnloadedSource(sourceHash, info), SystemAddress));
+            _queue.Enqueue(new Delivery(listener, new UnloadedSource(sourceHash, source.Info), SystemAddress));
         }
     }
 
-    private Type ResolveType(ActorSpec spec, string? sourceHash)
+    private void SourceActorStopped(ActorCell cell)
     {
-        if (sourceHash is not null && !_validatedSources.ContainsKey(sourceHash))
+        if (_sources.ActorStopped(cell.SourceHash))
         {
-            throw new InvalidActorSourceHashException(
-                $"No loaded actor source has the hash '{sourceHash}'. Load it with LoadActorSource and wait until the " +
-                "source authority has validated it (LoadedSource, or ThespianSystemStatus.LoadedSources).");
+            _logging.RuntimeLogger.SourceContextUnloaded(cell.SourceHash!);
         }
-
-        return spec.Type ?? ActorTypeResolver.Resolve(spec.TypeName!);
     }
 
-    private string[] LoadedSourceHashes() => _validatedSources.Keys.ToArray();
+    private string[] LoadedSourceHashes() => _sources.AvailableHashes;
 }

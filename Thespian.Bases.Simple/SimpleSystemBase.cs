@@ -151,6 +151,7 @@ internal sealed partial class SimpleSystemBase : ISystemBase, IActorRuntime
             _liveCells.Clear();
             _globalNames.Clear();
             _deadLetterHandlers.Clear();
+            _sources.UnloadAll();
             _shutDown = true;
             _logging.Dispose();
         }

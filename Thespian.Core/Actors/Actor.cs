@@ -144,8 +144,17 @@ public abstract class Actor
         return cell.Runtime.LoadActorSource(cell, SourceFiles.ReadZip(zipPath));
     }
 
+    /// <summary>Loads a zip of actor assemblies from a stream; it becomes usable once the source authority validates it.</summary>
+    /// <param name="zipData">The zip's bytes, read to the end.</param>
+    /// <returns>The source hash (SHA-256 of the bytes read, hex).</returns>
+    protected string LoadActorSource(Stream zipData)
+    {
+        var cell = RunningCell(nameof(LoadActorSource));
+        return cell.Runtime.LoadActorSource(cell, SourceFiles.ReadAll(zipData));
+    }
+
     /// <summary>Unloads a source: no new actors from it; its load context goes once its last actor stops.</summary>
-    /// <param name="sourceHash">The hash from <see cref="LoadActorSource"/>.</param>
+    /// <param name="sourceHash">The hash from <see cref="LoadActorSource(string)"/>.</param>
     protected void UnloadActorSource(string sourceHash)
     {
         var cell = RunningCell(nameof(UnloadActorSource));

@@ -14,6 +14,7 @@ internal sealed partial class ActorCell
     private static ActorCell? t_constructing;
 
     private Actor? _actor;
+    private ActorTypeInfo? _typeInfo;
     private List<ActorAddress>? _children;
     private ILogger? _logger;
     private bool _troupeBusy;
@@ -24,7 +25,8 @@ internal sealed partial class ActorCell
     {
         Runtime = runtime;
         Address = address;
-        TypeInfo = typeInfo;
+        _typeInfo = typeInfo;
+        TypeName = typeInfo.Type.FullName ?? typeInfo.Type.Name;
         Parent = parent;
         GlobalName = globalName;
         SourceHash = sourceHash;
@@ -38,8 +40,14 @@ internal sealed partial class ActorCell
     /// <summary>The actor's address.</summary>
     public ActorAddress Address { get; }
 
-    /// <summary>The actor's type.</summary>
-    public ActorTypeInfo TypeInfo { get; }
+    /// <summary>
+    /// The actor's type. Released when the cell stops, so that an address kept by anyone does not pin the type
+    /// (and the collectible source it may come from).
+    /// </summary>
+    public ActorTypeInfo TypeInfo => _typeInfo ?? throw new InvalidOperationException($"The actor {Address} ({TypeName}) has stopped.");
+
+    /// <summary>The actor type's full name (kept after the cell stops).</summary>
+    public string TypeName { get; }
 
     /// <summary>The parent, or null for top-level, named and orphaned actors.</summary>
     public ActorAddress? Parent { get; set; }
@@ -75,7 +83,7 @@ internal sealed partial class ActorCell
     public IReadOnlyList<ActorAddress> Children => (IReadOnlyList<ActorAddress>?)_children ?? [];
 
     /// <summary>The actor's logger: carries its address on every record.</summary>
-    public ILogger Logger => _logger ??= new ActorLogger(Runtime.Logging.CreateLogger(TypeInfo.Type), Address);
+    public ILogger Logger => _logger ??= new ActorLogger(Runtime.Logging.CreateLogger(TypeName), Address);
 
     /// <summary>The logger for the runtime's own records about this actor.</summary>
     private ILogger RuntimeLogger => Runtime.Logging.RuntimeLogger;
@@ -116,6 +124,7 @@ internal sealed partial class ActorCell
         {
             State = ActorCellState.Stopped;
             _actor = null;
+            _typeInfo = null;
             return ex;
         }
         finally
@@ -184,6 +193,7 @@ internal sealed partial class ActorCell
         var children = _children is null ? [] : _children.ToArray();
         _children = null;
         _actor = null;
+        _typeInfo = null;
         if (recursive)
         {
             foreach (var child in children)
@@ -201,7 +211,7 @@ internal sealed partial class ActorCell
 
     private string StatusTypeName => _actor is TroupeManager manager
         ? manager.WorkerType.FullName ?? manager.WorkerType.Name
-        : TypeInfo.Type.FullName ?? TypeInfo.Type.Name;
+        : TypeName;
 
     private bool HandleSystemMessage(Actor actor, ref object message, ref ActorAddress sender)
     {
