@@ -84,7 +84,7 @@ internal sealed partial class SimpleSystemBase
             return;
         }
 
-        _logging.RuntimeLogger.SourceLoaded(validated.SourceHash, "");
+        _logging.RuntimeLogger.SourceLoaded(validated.SourceHash, validated.SourceZip.Length);
         foreach (var listener in _sourceNotified)
         {
             _queue.Enqueue(new Delivery(listener, new LoadedSource(validated.SourceHash, validated.SourceInfo), SystemAddress));

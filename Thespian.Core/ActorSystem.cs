@@ -1,4 +1,5 @@
 using Thespian.Runtime;
+using Thespian.Sources;
 
 namespace Thespian;
 

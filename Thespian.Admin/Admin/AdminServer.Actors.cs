@@ -52,6 +52,7 @@ internal sealed partial class AdminServer
 
     private async Task StartActorAsync(ActorRecord record, CreateActorRequest request)
     {
+        var source = request.SourceHash is { } hash ? _sources.GetValueOrDefault(hash) : null;
         try
         {
             var host = await _pool.AcquireAsync().ConfigureAwait(false);
@@ -59,7 +60,7 @@ internal sealed partial class AdminServer
             var capabilities = _capabilities.Snapshot;
             var reply = await _node.RequestAsync(host.Endpoint!, id => new RunActorRequest(
                 id, record.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash,
-                request.RequirementsJson, request.TroupeLeader, capabilities)).ConfigureAwait(false);
+                request.RequirementsJson, request.TroupeLeader, capabilities, source?.Zip, source?.Info)).ConfigureAwait(false);
             _pool.Refill();
             Post(() =>
             {

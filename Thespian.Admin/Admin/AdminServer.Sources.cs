@@ -1,12 +1,13 @@
 using Thespian.Multiproc;
 using Thespian.Runtime;
+using Thespian.Sources;
 using Thespian.Wire;
 
 namespace Thespian.Admin.Admin;
 
 internal sealed partial class AdminServer
 {
-    private readonly Dictionary<string, (byte[] Zip, string? Info)> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredSource> _sources = new(StringComparer.Ordinal);
 
     /// <summary>
     /// A source load: with no authority it is ignored (the hash comes back, but nothing can be created
@@ -31,6 +32,7 @@ internal sealed partial class AdminServer
     {
         if (_sources.Remove(request.SourceHash, out var source))
         {
+            _logger.SourceUnloading(request.SourceHash, "; actors of it that run keep running in their own processes");
             foreach (var listener in _sourceListeners)
             {
                 SendSystemMessage(SystemAddress, listener, new UnloadedSource(request.SourceHash, source.Info));
@@ -54,7 +56,19 @@ internal sealed partial class AdminServer
             return;
         }
 
-        _sources[validated.SourceHash] = (validated.SourceZip, validated.SourceInfo);
+        try
+        {
+            // Read, never loaded: the admin runs no user code. Hosts load the zip when they run an actor of it.
+            _ = SourceZipReader.Read(validated.SourceZip);
+        }
+        catch (InvalidActorSourceException ex)
+        {
+            _logger.SourceUnusable(validated.SourceHash, ex.Message);
+            return;
+        }
+
+        _sources[validated.SourceHash] = new StoredSource(validated.SourceZip, validated.SourceInfo);
+        _logger.SourceLoaded(validated.SourceHash, validated.SourceZip.Length);
         foreach (var listener in _sourceListeners)
         {
             SendSystemMessage(SystemAddress, listener, new LoadedSource(validated.SourceHash, validated.SourceInfo));
@@ -69,3 +83,6 @@ internal sealed partial class AdminServer
                 "source authority has validated it (LoadedSource, or ThespianSystemStatus.LoadedSources).")
             : null;
 }
+
+/// <summary>A validated source as the admin keeps it: the bytes hosts load, and what its authority said.</summary>
+internal sealed record StoredSource(byte[] Zip, string? Info);

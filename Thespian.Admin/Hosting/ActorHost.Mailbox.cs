@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Thespian.Multiproc;
 using Thespian.Runtime;
+using Thespian.Sources;
 using Thespian.Wire;
 
 namespace Thespian.Admin.Hosting;
@@ -157,7 +158,7 @@ internal sealed partial class ActorHost
         ActorTypeInfo typeInfo;
         try
         {
-            typeInfo = ActorTypeInfo.Get(ResolveType(run.TypeName, run.SourceHash));
+            typeInfo = ActorTypeInfo.Get(ResolveType(run));
             _requirements = run.RequirementsJson is null
                 ? null
                 : _node.Serializer.Deserialize(System.Text.Encoding.UTF8.GetBytes(run.RequirementsJson));
@@ -165,6 +166,10 @@ internal sealed partial class ActorHost
         catch (InvalidActorSpecificationException ex)
         {
             return new ControlReply(run.RequestId, ControlErrorKind.InvalidActorSpecification, ex.Message);
+        }
+        catch (InvalidActorSourceHashException ex)
+        {
+            return new ControlReply(run.RequestId, ControlErrorKind.InvalidSourceHash, ex.Message);
         }
         catch (JsonException ex)
         {
@@ -180,8 +185,8 @@ internal sealed partial class ActorHost
         }
 
         var address = _node.Book.Register(run.Address, _node.LocalEndpoint);
-        cell = ActorCellFactory.Create(this, address, typeInfo, run.Parent, run.GlobalName, run.SourceHash,
-                                       run.TroupeLeader, out var startFailure);
+        cell = ActorCellFactory.Create(this, address, typeInfo, run.Parent, run.GlobalName,
+                                       SourceLoadContext.SourceHashOf(typeInfo.Type), run.TroupeLeader, out var startFailure);
         if (startFailure is not null)
         {
             return new ControlReply(run.RequestId, ControlErrorKind.InvalidActorSpecification,
@@ -191,15 +196,31 @@ internal sealed partial class ActorHost
         return null;
     }
 
-    private static Type ResolveType(string typeName, string? sourceHash)
+    /// <summary>
+    /// The actor's type: with a source, the admin has sent its validated zip, which this host loads into its own
+    /// collectible context (the process ends with the actor, so the context goes with it) and searches first.
+    /// </summary>
+    private Type ResolveType(RunActorRequest run)
     {
-        if (sourceHash is not null)
+        if (run.SourceHash is { } hash)
         {
-            throw new InvalidActorSpecificationException(
-                $"Actor sources are not available on this base yet; {typeName} cannot be created from source {sourceHash}.");
+            if (run.SourceZip is null)
+            {
+                throw new InvalidActorSourceHashException(
+                    $"The admin sent no zip for the source {hash}; it may have been unloaded. Load it again.");
+            }
+
+            try
+            {
+                _ = _sources.Load(hash, run.SourceZip, run.SourceInfo);
+            }
+            catch (InvalidActorSourceException ex)
+            {
+                throw new InvalidActorSourceHashException($"The source {hash} cannot be loaded in the actor's process: {ex.Message}");
+            }
         }
 
-        return ActorTypeResolver.Resolve(typeName);
+        return _sources.Resolve(ActorSpec.For(run.TypeName), run.SourceHash);
     }
 
     private void Revalidate(IReadOnlyDictionary<string, object?> capabilities)

@@ -1,6 +1,7 @@
 using System.Text;
 using Thespian.Multiproc;
 using Thespian.Runtime;
+using Thespian.Sources;
 using Thespian.Wire;
 
 namespace Thespian.Admin.Hosting;
@@ -29,6 +30,8 @@ internal sealed partial class ActorHost : IActorRuntime
     public ActorAddress CreateActor(ActorCell creator, ActorSpec spec, object? requirements, string? globalName,
                                     string? sourceHash)
     {
+        // A type object from a source names its own source; a name is looked up where the actor will run.
+        sourceHash = (spec.Type is { } given ? SourceLoadContext.SourceHashOf(given) : null) ?? sourceHash;
         var type = spec.Type ?? (sourceHash is null ? ActorTypeResolver.Resolve(spec.TypeName!) : null);
         var typeName = type?.AssemblyQualifiedName ?? spec.TypeName!;
         var requirementsJson = requirements is null ? null : Encoding.UTF8.GetString(_node.Serializer.Serialize(requirements));

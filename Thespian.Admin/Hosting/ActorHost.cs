@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Thespian.Multiproc;
 using Thespian.Runtime;
+using Thespian.Sources;
 using Thespian.Wire;
 
 namespace Thespian.Admin.Hosting;
@@ -23,11 +24,13 @@ internal sealed partial class ActorHost : IMultiprocHandler
     private readonly Channel<MailItem> _mailbox = Channel.CreateUnbounded<MailItem>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ThespianLogging _logging;
+    private readonly SourceCatalog _sources = new();
 
     public ActorHost(ITransport transport, ActorPath actorPath, ActorAddress adminAddress, string adminEndpoint,
                      int adminProcessId, ThespianLogging logging)
     {
         _actorPath = actorPath;
+        _actorPath.Sources = _sources;
         _adminProcessId = adminProcessId;
         _logging = logging;
         _node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Thespian.Runtime;
+using Thespian.Sources;
 
 namespace Thespian;
 

@@ -10,8 +10,8 @@ internal static partial class SourceLog
     public static partial void SourceUnusable(this ILogger logger, string sourceHash, string reason);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information,
-        Message = "Source {SourceHash} is loaded{Detail}")]
-    public static partial void SourceLoaded(this ILogger logger, string sourceHash, string detail);
+        Message = "Source {SourceHash} is loaded ({Bytes} bytes validated)")]
+    public static partial void SourceLoaded(this ILogger logger, string sourceHash, int bytes);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information,
         Message = "Source {SourceHash} is unloaded: no new actors from it{Detail}")]

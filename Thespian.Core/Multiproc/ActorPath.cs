@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using Thespian.Runtime;
+using Thespian.Sources;
 using Thespian.Wire;
 
 namespace Thespian.Multiproc;
@@ -23,6 +24,12 @@ internal sealed class ActorPath
                                                       .ToArray();
     }
 
+    /// <summary>
+    /// The sources loaded in this process (an actor host running an actor from a source): their types may travel
+    /// too, named "<c>Assembly@SourceHash</c>" on the wire.
+    /// </summary>
+    public SourceCatalog? Sources { get; set; }
+
     /// <summary>The folders, own folder first.</summary>
     public IReadOnlyList<string> Folders => _folders;
 
@@ -42,9 +49,14 @@ internal sealed class ActorPath
             : null;
     }
 
-    /// <summary>Whether an assembly was loaded from one of the folders.</summary>
+    /// <summary>Whether an assembly was loaded from one of the folders, or from a source loaded in this process.</summary>
     public bool IsOnActorPath(Assembly assembly)
     {
+        if (SourceLoadContext.SourceHashOf(assembly) is { } hash)
+        {
+            return Sources?.Find(hash) is not null;
+        }
+
         if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location) || assembly.IsCollectible)
         {
             return false;
@@ -54,9 +66,18 @@ internal sealed class ActorPath
         return folder is not null && _folders.Contains(folder, StringComparer.Ordinal);
     }
 
-    /// <summary>An assembly on the path by simple name: already loaded, or loaded from a folder.</summary>
-    public Assembly? FindAssembly(string simpleName)
+    /// <summary>
+    /// An assembly on the path by its wire name: a simple name (already loaded, or loaded from a folder), or
+    /// "<c>Name@SourceHash</c>" for an assembly of a source loaded in this process.
+    /// </summary>
+    public Assembly? FindAssembly(string wireName)
     {
+        var (simpleName, sourceHash) = WireAssemblyName.Parse(wireName);
+        if (sourceHash is not null)
+        {
+            return Sources?.Find(sourceHash)?.Context?.FindAssembly(simpleName);
+        }
+
         var loaded = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(
             a => string.Equals(a.GetName().Name, simpleName, StringComparison.OrdinalIgnoreCase));
         if (loaded is not null)

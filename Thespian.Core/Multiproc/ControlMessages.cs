@@ -33,10 +33,14 @@ internal sealed record CreateActorRequest(long RequestId, ActorAddress Address, 
                                           string? GlobalName, string? SourceHash, string? RequirementsJson,
                                           ActorAddress? TroupeLeader, string? ApplicationFolder) : IControlRequest;
 
-/// <summary>Admin → host: run this actor in your process; reply when it runs (or why it cannot).</summary>
+/// <summary>
+/// Admin → host: run this actor in your process; reply when it runs (or why it cannot). With a source hash, the
+/// admin sends the validated source's zip (and its authority's info) for the host to load.
+/// </summary>
 internal sealed record RunActorRequest(long RequestId, ActorAddress Address, string TypeName, ActorAddress? Parent,
                                        string? GlobalName, string? SourceHash, string? RequirementsJson,
-                                       ActorAddress? TroupeLeader, IReadOnlyDictionary<string, object?> Capabilities)
+                                       ActorAddress? TroupeLeader, IReadOnlyDictionary<string, object?> Capabilities,
+                                       byte[]? SourceZip = null, string? SourceInfo = null)
     : IControlRequest;
 
 /// <summary>Host → admin: this idle host is ready to run an actor.</summary>

@@ -39,9 +39,15 @@ internal sealed class ActorSource(string hash, string? info, SourceLoadContext c
         var comma = typeName.IndexOf(',', StringComparison.Ordinal);
         if (comma > 0)
         {
+            // The named assembly of the source, else the same type name in any assembly of the source: an
+            // application names types by its own assemblies, and the source's type of that name comes first.
             var assemblyName = SafeAssemblyName(typeName[(comma + 1)..].Trim());
             var assembly = assemblyName is null ? null : context.FindAssembly(assemblyName);
-            return assembly?.GetType(typeName[..comma].Trim(), throwOnError: false);
+            typeName = typeName[..comma].Trim();
+            if (assembly?.GetType(typeName, throwOnError: false) is { } named)
+            {
+                return named;
+            }
         }
 
         return context.SourceAssemblies.Select(a => a.GetType(typeName, throwOnError: false)).FirstOrDefault(t => t is not null);

@@ -81,7 +81,11 @@ internal sealed class SourceLoadContext : AssemblyLoadContext
     }
 
     /// <summary>The source hash of the context a type was loaded in, or null when it is not from a source.</summary>
-    public static string? SourceHashOf(Type type) => GetLoadContext(type.Assembly) is SourceLoadContext context ? context.SourceHash : null;
+    public static string? SourceHashOf(Type type) => SourceHashOf(type.Assembly);
+
+    /// <summary>The source hash of the context an assembly was loaded in, or null when it is not from a source.</summary>
+    public static string? SourceHashOf(Assembly assembly) =>
+        assembly.IsCollectible && GetLoadContext(assembly) is SourceLoadContext context ? context.SourceHash : null;
 
     /// <inheritdoc />
     protected override Assembly? Load(AssemblyName assemblyName)

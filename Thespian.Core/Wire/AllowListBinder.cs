@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Serialization;
+using Thespian.Sources;
 
 namespace Thespian.Wire;
 
@@ -24,7 +25,7 @@ internal sealed class AllowListBinder(TypeAllowList allowList) : ISerializationB
                 throw new DisallowedTypeException(serializedType.FullName ?? serializedType.Name, sending: true);
             }
 
-            names = Tuple.Create(serializedType.Assembly.GetName().Name,
+            names = Tuple.Create<string?, string?>(WireAssemblyName.Of(serializedType.Assembly),
                                  serializedType.IsGenericType || serializedType.IsArray
                                      ? StripAssemblyDetails(serializedType)
                                      : serializedType.FullName);
@@ -49,7 +50,7 @@ internal sealed class AllowListBinder(TypeAllowList allowList) : ISerializationB
 
         var definition = type.GetGenericTypeDefinition().FullName!;
         var arguments = type.GetGenericArguments()
-                            .Select(a => $"[{StripAssemblyDetails(a)}, {a.Assembly.GetName().Name}]");
+                            .Select(a => $"[{StripAssemblyDetails(a)}, {WireAssemblyName.Of(a.Assembly)}]");
         return $"{definition}[{string.Join(",", arguments)}]";
     }
 }
@@ -60,9 +61,17 @@ internal sealed class DisallowedTypeException : Newtonsoft.Json.JsonSerializatio
     public DisallowedTypeException(string typeName, bool sending = false)
         : base(sending
             ? $"The type {typeName} may not be sent: only Thespian's message types, primitives, common collections and types from assemblies on the actor path travel between processes."
-            : $"Refused the type {typeName}: it is not one of Thespian's message types, a primitive or common collection, or a type from an assembly on the actor path.")
+            : RefusalText(typeName))
     {
         TypeName = typeName;
+    }
+
+    private static string RefusalText(string typeName)
+    {
+        var source = typeName.Split('@', 2) is [_, var rest] ? new string(rest.TakeWhile(char.IsAsciiHexDigit).ToArray()) : null;
+        return string.IsNullOrEmpty(source)
+            ? $"Refused the type {typeName}: it is not one of Thespian's message types, a primitive or common collection, or a type from an assembly on the actor path."
+            : $"Refused the type {typeName}: it comes from the actor source {source}, which this process has not loaded (only actors created from that source can receive its types).";
     }
 
     /// <summary>The refused type's name.</summary>

@@ -143,4 +143,26 @@ public sealed class SourceLoadingTests(string systemBase) : SourceFixture(system
         });
         WaitUntil(() => !LoadedSources().Contains(hash), "the source unloaded by an actor to leave the list");
     }
+
+    [Test]
+    public void AMessageTypeFromASource_SentToTheApplication_ArrivesOnlyWhereTheSourceIsLoaded()
+    {
+        var hash = LoadValidated(TestSources.Greeter("v1"));
+        var greeter = System.CreateActor(TestSources.GreeterType, sourceHash: hash);
+
+        var answer = System.Ask(greeter, "greet-me", IsMultiproc ? Brief : Patience);
+
+        if (IsMultiproc)
+        {
+            // The application process has not loaded the source: the type is refused before anything is loaded.
+            Assert.That(answer, Is.Null);
+        }
+        else
+        {
+            // The simple base passes messages by reference: the source's own object arrives.
+            Assert.That(answer?.GetType().FullName, Is.EqualTo("Sources.Greeting.Greeting"));
+        }
+
+        Assert.That(System.Ask(greeter, "version", Patience), Is.EqualTo("v1"));
+    }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Thespian.Runtime;
+namespace Thespian.Sources;
 
 /// <summary>Reading source zips and computing their hashes.</summary>
 internal static class SourceFiles

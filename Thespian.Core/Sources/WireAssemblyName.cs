@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace Thespian.Sources;
+
+/// <summary>
+/// How the wire names an assembly: its simple name, and for an assembly of a loaded source
+/// "<c>Name@SourceHash</c>", so the receiving process resolves the type in that source's context (or refuses
+/// it, saying which source it lacks) and never in an assembly of the same name from elsewhere.
+/// </summary>
+internal static class WireAssemblyName
+{
+    private const char SourceMarker = '@';
+
+    /// <summary>The name the wire uses for <paramref name="assembly"/>.</summary>
+    public static string Of(Assembly assembly)
+    {
+        var name = assembly.GetName().Name ?? "";
+        return SourceLoadContext.SourceHashOf(assembly) is { } hash ? $"{name}{SourceMarker}{hash}" : name;
+    }
+
+    /// <summary>Splits a wire assembly name into the simple name and the source hash (null for the actor path).</summary>
+    public static (string Name, string? SourceHash) Parse(string wireName)
+    {
+        var marker = wireName.LastIndexOf(SourceMarker);
+        return marker > 0 ? (wireName[..marker], wireName[(marker + 1)..]) : (wireName, null);
+    }
+}
