@@ -78,6 +78,16 @@ public sealed class SourceLoadingTests(string systemBase) : SourceFixture(system
     }
 
     [Test]
+    public void ATroupeFromASource_ItsWorkersRunTheSourcesType()
+    {
+        var hash = LoadValidated(TestSources.Greeter("v1"));
+
+        var troupe = System.CreateActor(TestSources.WorkerType, sourceHash: hash);
+
+        Assert.That(System.Ask(troupe, "version", Patience), Is.EqualTo("worker v1"));
+    }
+
+    [Test]
     public void ASourceOfTwoAssemblies_ResolvesTheirReferencesToEachOtherInsideTheSource()
     {
         var hash = LoadValidated(TestSources.TwoAssemblies());

@@ -6,6 +6,9 @@ public static class TestSources
     /// <summary>The greeter's namespace-qualified type name (the same in every version).</summary>
     public const string GreeterType = "Sources.Greeting.Greeter";
 
+    /// <summary>The greeter source's troupe (at most two workers).</summary>
+    public const string WorkerType = "Sources.Greeting.Worker";
+
     /// <summary>The formatting actor of the two-assembly source.</summary>
     public const string FormattingType = "Sources.App.Formatting";
 
@@ -66,6 +69,18 @@ public static class TestSources
                         Send(sender, typeof(Actor).Assembly == AssemblyLoadContext.Default.Assemblies
                             .First(a => a.GetName().Name == "Thespian.Core"));
                         break;
+                }
+            }
+        }
+
+        [Troupe(MaxCount = 2, IdleCount = 1)]
+        public sealed class Worker : Actor
+        {
+            public override void ReceiveMessage(object message, ActorAddress sender)
+            {
+                if (message is "version")
+                {
+                    Send(sender, "worker {{version}}");
                 }
             }
         }
