@@ -21,6 +21,8 @@ internal sealed record BenchmarkOptions
                                start     (f) cold system start, join, shutdown (multiproc only)
                                echo      (g) 1 MiB and 16 MiB byte[] echo round trips (multiproc only)
                                memory    (h) RSS and PSS of the admin, hosts and this process (multiproc only)
+                               sources   (s) actor sources: load + validate, create from a source,
+                                             unload + collect (simple only)
                              default: every scenario the base supports
           --quick            fast smoke run: smaller counts, shorter warm-up, 3 repetitions
           --reps N           measured repetitions per figure (default 7, quick 3; multiproc 3, quick 2;
@@ -38,10 +40,10 @@ internal sealed record BenchmarkOptions
         """;
 
     /// <summary>Every scenario name of the simple base, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> SimpleScenarios = ["tell", "pingpong", "ask", "create", "dispatch"];
+    public static readonly IReadOnlyList<string> SimpleScenarios = ["tell", "pingpong", "ask", "create", "dispatch", "sources"];
 
     /// <summary>Every scenario name of the multiproc bases, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> MultiprocScenarios = ["start", "ask", "pingpong", "tell", "create", "echo", "memory"];
+    public static readonly IReadOnlyList<string> MultiprocScenarios = ["start", "ask", "pingpong", "tell", "create", "echo", "memory", "sources"];
 
     /// <summary>Every scenario name there is.</summary>
     public static readonly IReadOnlyList<string> AllScenarios = [.. SimpleScenarios.Union(MultiprocScenarios)];
@@ -92,6 +94,9 @@ internal sealed record BenchmarkOptions
 
     // (f) cold starts (each on a new port) and joins of a running system.
     public int ColdStarts => Quick ? 3 : 5;
+
+    /// <summary>How many distinct sources the source scenario loads (and creates from, and unloads).</summary>
+    public int Sources => Quick ? 5 : 20;
     public int Joins => Quick ? 10 : 20;
 
     // (g) echo: message sizes, and round trips of each per repetition.

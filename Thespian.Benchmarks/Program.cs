@@ -12,13 +12,13 @@ internal static class Program
     private static readonly IScenario[] SimpleScenarios =
     [
         new TellThroughputScenario(), new PingPongScenario(), new AskLatencyScenario(), new CreationScenario(),
-        new DispatcherScenario(),
+        new DispatcherScenario(), new SourceScenario(),
     ];
 
     private static readonly IScenario[] MultiprocScenarios =
     [
         new StartScenario(), new AskLatencyScenario(), new PingPongScenario(), new TellThroughputScenario(),
-        new MultiprocCreationScenario(), new EchoScenario(), new MemoryScenario(),
+        new MultiprocCreationScenario(), new EchoScenario(), new MemoryScenario(), new SourceScenario(),
     ];
 
     /// <summary>How long the final check waits for processes to finish exiting.</summary>
