@@ -72,11 +72,12 @@ internal static class SourceKeys
     private static List<(string Label, byte[] Der)> Blocks(string pem)
     {
         var blocks = new List<(string, byte[])>();
-        var rest = pem.AsMemory();
+
+        // PEM texts joined without a line break between them ("...-----END X----------BEGIN Y-----...") still count.
+        var rest = pem.Replace("----------", "-----\n-----", StringComparison.Ordinal).AsMemory();
         while (PemEncoding.TryFind(rest.Span, out var fields))
         {
-            var block = rest[fields.Location];
-            blocks.Add((block[fields.Label].ToString(), Convert.FromBase64String(block[fields.Base64Data].ToString())));
+            blocks.Add((rest[fields.Label].ToString(), Convert.FromBase64String(rest[fields.Base64Data].ToString())));
             rest = rest[fields.Location.End..];
         }
 
