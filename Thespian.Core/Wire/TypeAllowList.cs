@@ -151,8 +151,8 @@ internal sealed class TypeAllowList
 
     /// <summary>What applications send the ready-made source authorities and what those answer (the authority may run in its own process).</summary>
     private static bool IsSourceAuthorityMessage(Type type) =>
-        type == typeof(Sources.ConfigureSourceAuthority) || type == typeof(Sources.SourceAuthorityReady) ||
-        type == typeof(Sources.SourceAuthorityRefused);
+        type == typeof(ConfigureSourceAuthority) || type == typeof(SourceAuthorityReady) ||
+        type == typeof(SourceAuthorityRefused);
 
     private Assembly? ResolveAssembly(AssemblyName name)
     {

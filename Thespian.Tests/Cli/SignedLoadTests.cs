@@ -1,4 +1,3 @@
-using Thespian.Sources;
 using Thespian.Tests.Sources.Authority.Support;
 using Thespian.Tests.Sources.Support;
 

@@ -1,4 +1,4 @@
-namespace Thespian.Sources;
+namespace Thespian;
 
 /// <summary>
 /// Configures a <see cref="SignedSourceAuthority"/> and makes it the system's source authority; it answers the

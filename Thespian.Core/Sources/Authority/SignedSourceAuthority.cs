@@ -1,4 +1,6 @@
-namespace Thespian.Sources;
+using Thespian.Sources;
+
+namespace Thespian;
 
 /// <summary>
 /// A source authority for production: it accepts only signed source packages (see <see cref="SignedSourcePackage"/>)

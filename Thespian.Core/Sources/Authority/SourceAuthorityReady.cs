@@ -1,4 +1,4 @@
-namespace Thespian.Sources;
+namespace Thespian;
 
 /// <summary>
 /// The answer of <see cref="SignedSourceAuthority"/> and <see cref="UnsafeDevelopmentSourceAuthority"/> once they

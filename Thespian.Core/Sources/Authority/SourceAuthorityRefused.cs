@@ -1,4 +1,4 @@
-namespace Thespian.Sources;
+namespace Thespian;
 
 /// <summary>
 /// The answer of <see cref="SignedSourceAuthority"/> to a configuration it cannot use: the authority keeps the

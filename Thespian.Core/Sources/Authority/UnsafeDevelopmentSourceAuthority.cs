@@ -1,4 +1,6 @@
-namespace Thespian.Sources;
+using Thespian.Sources;
+
+namespace Thespian;
 
 /// <summary>
 /// A source authority for development and tests only: it accepts every loaded source unchanged, without any

@@ -1,4 +1,4 @@
-namespace Thespian.Sources;
+namespace Thespian;
 
 /// <summary>
 /// A signed source package that cannot be opened: not a package, a missing or malformed entry, a signature that

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
+using Thespian.Sources;
 
-namespace Thespian.Sources;
+namespace Thespian;
 
 /// <summary>
 /// Signed source packages: what to give <see cref="ActorSystem.LoadActorSource(Stream)"/> when a

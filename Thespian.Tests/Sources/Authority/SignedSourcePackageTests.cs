@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Thespian.Sources;
 using Thespian.Tests.Sources.Authority.Support;
 using Thespian.Tests.Sources.Support;
 

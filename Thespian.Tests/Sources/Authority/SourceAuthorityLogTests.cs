@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Thespian.Sources;
 using Thespian.Tests.Sources.Authority.Support;
 using Thespian.Tests.Sources.Support;
 

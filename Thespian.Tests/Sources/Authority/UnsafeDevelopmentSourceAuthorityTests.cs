@@ -1,4 +1,3 @@
-using Thespian.Sources;
 using Thespian.Tests.Sources.Support;
 
 namespace Thespian.Tests.Sources.Authority;

@@ -1,5 +1,3 @@
-using Thespian.Sources;
-
 namespace Thespian.Tests.Sources.Authority.Support;
 
 /// <summary>A signed source authority that carries its trusted key in code: any string registers it.</summary>
