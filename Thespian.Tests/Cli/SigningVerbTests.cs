@@ -32,6 +32,17 @@ public sealed class SigningVerbTests
         return path;
     }
 
+    /// <summary>Runs keygen into <see cref="Keys"/> (once), then <c>sign --key keys/KEYFILE --out p.zip OPTIONS… SOURCE</c>.</summary>
+    private CliResult Sign(string source, string keyFile = "private.pem", params string[] options)
+    {
+        if (!File.Exists(Path.Combine(Keys, "private.pem")))
+        {
+            AssertSuccess(CliRunner.Run("keygen", "--out", Keys));
+        }
+
+        return CliRunner.Run(["sign", "--key", Path.Combine(Keys, keyFile), "--out", InFolder("p.zip"), .. options, source]);
+    }
+
     private static void AssertSuccess(CliResult result) => Assert.That(result.ExitCode, Is.Zero, result.ToString());
 
     private static void AssertBadArguments(CliResult result, params string[] expected)
@@ -128,13 +139,10 @@ public sealed class SigningVerbTests
     [Test]
     public void Sign_WithKeyId_RecordsItInThePackage()
     {
-        AssertSuccess(CliRunner.Run("keygen", "--out", Keys));
-        var package = InFolder("p.zip");
-
-        var result = CliRunner.Run("sign", "--key", Path.Combine(Keys, "private.pem"), "--key-id", "release-7", "--out", package, WriteSource());
+        var result = Sign(WriteSource(), options: ["--key-id", "release-7"]);
 
         AssertSuccess(result);
-        Assert.That(System.Text.Encoding.UTF8.GetString(PackageEditor.Entries(File.ReadAllBytes(package))[PackageEditor.Manifest]),
+        Assert.That(System.Text.Encoding.UTF8.GetString(PackageEditor.Entries(File.ReadAllBytes(InFolder("p.zip")))[PackageEditor.Manifest]),
                     Does.Contain("\"keyId\": \"release-7\""));
     }
 
@@ -144,63 +152,44 @@ public sealed class SigningVerbTests
                            "signing key", "nope.pem", "does not exist");
 
     [Test]
-    public void Sign_MissingSource_ExitsTwoNamingIt()
-    {
-        AssertSuccess(CliRunner.Run("keygen", "--out", Keys));
-
-        AssertBadArguments(CliRunner.Run("sign", "--key", Path.Combine(Keys, "private.pem"), "--out", InFolder("p.zip"), InFolder("none.zip")),
-                           "none.zip", "does not exist");
-    }
+    public void Sign_MissingSource_ExitsTwoNamingIt() =>
+        AssertBadArguments(Sign(InFolder("none.zip")), "none.zip", "does not exist");
 
     [Test]
-    public void Sign_WithThePublicKey_ExitsTwoSayingToUseThePrivateKey()
-    {
-        AssertSuccess(CliRunner.Run("keygen", "--out", Keys));
-
-        AssertBadArguments(CliRunner.Run("sign", "--key", Path.Combine(Keys, "public.pem"), "--out", InFolder("p.zip"), WriteSource()),
-                           "public.pem", "cannot be used", "no private key");
-    }
+    public void Sign_WithThePublicKey_ExitsTwoSayingToUseThePrivateKey() =>
+        AssertBadArguments(Sign(WriteSource(), keyFile: "public.pem"), "public.pem", "cannot be used", "no private key");
 
     [Test]
     public void Sign_EncryptKeyNotBase64_ExitsTwo()
     {
-        AssertSuccess(CliRunner.Run("keygen", "--out", Keys));
         File.WriteAllText(InFolder("bad.key"), "this is not base64!");
 
-        AssertBadArguments(CliRunner.Run("sign", "--key", Path.Combine(Keys, "private.pem"), "--encrypt-key", InFolder("bad.key"),
-                                         "--out", InFolder("p.zip"), WriteSource()),
-                           "bad.key", "not base64");
+        AssertBadArguments(Sign(WriteSource(), options: ["--encrypt-key", InFolder("bad.key")]), "bad.key", "not base64");
     }
 
     [Test]
     public void Sign_SourceThatIsNotAZip_ExitsTwo()
     {
-        AssertSuccess(CliRunner.Run("keygen", "--out", Keys));
         File.WriteAllText(InFolder("x.zip"), "not a zip");
 
-        AssertBadArguments(CliRunner.Run("sign", "--key", Path.Combine(Keys, "private.pem"), "--out", InFolder("p.zip"), InFolder("x.zip")),
-                           "is not a zip file");
+        AssertBadArguments(Sign(InFolder("x.zip")), "is not a zip file");
     }
 
     [Test]
     public void Sign_ASignedPackage_ExitsTwoSayingItIsSignedAlready()
     {
-        AssertSuccess(CliRunner.Run("keygen", "--out", Keys));
-        var package = InFolder("p.zip");
-        AssertSuccess(CliRunner.Run("sign", "--key", Path.Combine(Keys, "private.pem"), "--out", package, WriteSource()));
+        AssertSuccess(Sign(WriteSource()));
+        File.Move(InFolder("p.zip"), InFolder("signed.zip"));
 
-        AssertBadArguments(CliRunner.Run("sign", "--key", Path.Combine(Keys, "private.pem"), "--out", InFolder("q.zip"), package),
-                           "already a signed source package");
+        AssertBadArguments(Sign(InFolder("signed.zip")), "already a signed source package");
     }
 
     [Test]
     public void Sign_AZipThatIsNoActorSource_ExitsTwoSayingWhy()
     {
-        AssertSuccess(CliRunner.Run("keygen", "--out", Keys));
         File.WriteAllBytes(InFolder("text.zip"), SourceZips.Small());
 
-        AssertBadArguments(CliRunner.Run("sign", "--key", Path.Combine(Keys, "private.pem"), "--out", InFolder("p.zip"), InFolder("text.zip")),
-                           "is not an actor source", "readme.txt");
+        AssertBadArguments(Sign(InFolder("text.zip")), "is not an actor source", "readme.txt");
     }
 
     [Test]

@@ -91,7 +91,7 @@ public sealed class SignedSourcePackageTests
         var signed = SignedSourcePackage.Create(Source, TestKeys.Ecdsa.PrivatePem);
         yield return Case("not a zip", "this is not a zip"u8.ToArray(), "not a signed source package", "not a readable zip");
         yield return Case("a plain source zip", Source, "plain (unsigned) source zip", "sign it");
-        yield return Case("a zip of something else", PackageEditor.Zip(("readme.txt", "hi"u8.ToArray())), "no thespian-signed-source.json entry");
+        yield return Case("a zip of something else", SourceZip.Of(("readme.txt", "hi"u8.ToArray())), "no thespian-signed-source.json entry");
         yield return Case("no signature", PackageEditor.Edit(signed, PackageEditor.Signature, _ => null), "no payload.sig entry");
         yield return Case("no payload", PackageEditor.Edit(signed, PackageEditor.Payload, _ => null), "no payload.bin entry");
         yield return Case("an extra entry", Append(signed, ("evil.dll", Source)), "unexpected entry 'evil.dll'");
@@ -220,7 +220,7 @@ public sealed class SignedSourcePackageTests
         PackageEditor.Edit(package, PackageEditor.Manifest, m => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(m).Replace(from, to, StringComparison.Ordinal)));
 
     private static byte[] Append(byte[] package, (string Name, byte[] Content) extra) =>
-        PackageEditor.Zip([.. PackageEditor.Entries(package).Select(e => (e.Key, e.Value)), extra]);
+        SourceZip.Of([.. PackageEditor.Entries(package).Select(e => (e.Key, e.Value)), extra]);
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Thespian.Tests.Sources.Support;
 
 namespace Thespian.Tests.Sources.Authority.Support;
 
@@ -23,7 +24,7 @@ public static class PackageEditor
             entries[entry] = edited;
         }
 
-        return Zip(entries.Select(e => (e.Key, e.Value)).ToArray());
+        return SourceZip.Of(entries.Select(e => (e.Key, e.Value)).ToArray());
     }
 
     /// <summary>The bytes with one bit flipped at <paramref name="index"/> (from the end when negative).</summary>
@@ -45,21 +46,5 @@ public static class PackageEditor
             stream.CopyTo(buffer);
             return buffer.ToArray();
         });
-    }
-
-    /// <summary>A zip of the given entries.</summary>
-    public static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var stream = archive.CreateEntry(name).Open();
-                stream.Write(content);
-            }
-        }
-
-        return buffer.ToArray();
     }
 }
