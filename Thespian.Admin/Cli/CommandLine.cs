@@ -5,7 +5,8 @@ namespace Thespian.Admin.Cli;
 
 /// <summary>
 /// The thespian-admin command line: <c>start</c>, <c>status</c>, <c>stop</c>, <c>load</c> and <c>unload</c>
-/// for the admin of a multiproc system on a port. Exit codes: see <see cref="ExitCodes"/>.
+/// for the admin of a multiproc system on a port, and <c>sign</c> and <c>keygen</c> for signed sources.
+/// Exit codes: see <see cref="ExitCodes"/>.
 /// </summary>
 internal static class CommandLine
 {
@@ -36,13 +37,16 @@ internal static class CommandLine
     {
         var root = new RootCommand(
             "Manages the admin of a Thespian for .NET multiproc actor system (multiprocTCPBase) on a port: start it, " +
-            "print its status, stop the whole system, load and unload actor sources. Exit codes: 0 success, " +
+            "print its status, stop the whole system, load and unload actor sources; and sign actor sources for a " +
+            "SignedSourceAuthority (keygen, sign). Exit codes: 0 success, " +
             "1 nothing is listening on the port, 2 bad arguments, 3 any other failure.");
         root.Subcommands.Add(StartCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(StopCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(UnloadCommand.Create());
+        root.Subcommands.Add(SignCommand.Create());
+        root.Subcommands.Add(KeygenCommand.Create());
         return root;
     }
 

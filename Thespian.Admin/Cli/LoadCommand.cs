@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO.Compression;
 
 namespace Thespian.Admin.Cli;
 
@@ -23,7 +22,7 @@ internal static class LoadCommand
         Verb.SetBody(command, async (parseResult, output, cancellationToken) =>
         {
             var path = parseResult.GetRequiredValue(zip);
-            var bytes = await ReadZipAsync(path, cancellationToken).ConfigureAwait(false);
+            var bytes = await InputFiles.ReadZipAsync(path, "the actor source zip", cancellationToken).ConfigureAwait(false);
             var (adminBase, port) = target.Read(parseResult);
             var connection = await AdminConnection.OpenAsync(adminBase, port, cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
@@ -42,37 +41,5 @@ internal static class LoadCommand
             }
         });
         return command;
-    }
-
-    /// <summary>The file's bytes, once it is known to be a zip.</summary>
-    /// <exception cref="CliException">It does not exist, cannot be read, or is not a zip (exit code 2).</exception>
-    private static async Task<byte[]> ReadZipAsync(string path, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
-        {
-            throw CliException.BadArguments($"The actor source zip '{path}' does not exist.");
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw CliException.BadArguments($"Cannot read the actor source zip '{path}': {ex.Message}");
-        }
-
-        try
-        {
-            using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            _ = archive.Entries.Count;
-        }
-        catch (InvalidDataException ex)
-        {
-            throw CliException.BadArguments($"'{path}' is not a zip file ({ex.Message.TrimEnd('.')}).");
-        }
-
-        return bytes;
     }
 }

@@ -3,7 +3,7 @@ namespace Thespian.Tests.Cli;
 /// <summary>--help on the root and on every verb, and command lines that name no verb or an unknown one.</summary>
 public sealed class HelpTests
 {
-    private static readonly string[] Verbs = ["start", "status", "stop", "load", "unload"];
+    private static readonly string[] Verbs = ["start", "status", "stop", "load", "unload", "sign", "keygen"];
 
     [Test]
     public void Help_Root_ListsEveryVerbAndTheExitCodes()
@@ -44,6 +44,24 @@ public sealed class HelpTests
         }
     }
 
+    [TestCase("sign", "--key", "<PRIVATE.pem>", "--encrypt-key", "--key-id", "--out", "<SOURCE.zip>")]
+    [TestCase("keygen", "--out", "<DIR>", "--algorithm", "ecdsa|rsa", "--encryption")]
+    public void Help_SigningVerb_DescribesItsOptionsAndTalksToNoAdmin(string verb, params string[] options)
+    {
+        var result = CliRunner.Run(verb, "--help");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.StdOut, Does.Contain($"thespian-admin {verb}").And.Contain("Talks to no admin"));
+            Assert.That(result.StdOut, Does.Not.Contain("--port"));
+            foreach (var option in options)
+            {
+                Assert.That(result.StdOut, Does.Contain(option));
+            }
+        }
+    }
+
     [Test]
     public void Help_Start_SaysHowCapabilityValuesAreTyped()
     {
@@ -61,7 +79,7 @@ public sealed class HelpTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
             Assert.That(result.ErrorLines, Has.Length.EqualTo(1));
-            Assert.That(result.StdErr, Does.Contain("start, status, stop, load, unload"));
+            Assert.That(result.StdErr, Does.Contain("start, status, stop, load, unload, sign, keygen"));
         }
     }
 
