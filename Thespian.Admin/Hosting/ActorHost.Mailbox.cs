@@ -13,17 +13,16 @@ internal sealed partial class ActorHost
     private DescriptorWatcher? _descriptorWatcher;
 
     private DescriptorWatcher Watcher =>
-        _descriptorWatcher ??= new DescriptorWatcher(ready => _mailbox.Writer.TryWrite(new MailItem.WatchReady(ready)));
+        _descriptorWatcher ??= new DescriptorWatcher(ready => _mailbox.TryWrite(new MailItem.WatchReady(ready)));
     private IReadOnlyDictionary<string, object?> _capabilities = new Dictionary<string, object?>();
     private object? _requirements;
 
     /// <summary>The actor thread: one item at a time, in order.</summary>
     private void RunMailbox()
     {
-        var reader = _mailbox.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (_mailbox.TakeAll() is { } items)
         {
-            while (reader.TryRead(out var item))
+            while (items.TryDequeue(out var item))
             {
                 try
                 {
