@@ -35,15 +35,20 @@ internal sealed partial class TcpTransport
         deferred.Clear();
     }
 
-    /// <summary>An envelope was queued on <paramref name="connection"/> by a deferring thread: written later, or now if many wait.</summary>
-    private static void Defer(List<OutboundConnection> deferred, OutboundConnection connection)
+    /// <summary>
+    /// An envelope was queued on <paramref name="connection"/> by a deferring thread: written later, or now if many wait
+    /// or it is a control record. Control records are written at once, on this thread, so that what this thread sends
+    /// afterwards (to any endpoint) cannot overtake them — e.g. a new actor's address reaching someone who asks the admin
+    /// about it before the admin has heard of the actor.
+    /// </summary>
+    private static void Defer(List<OutboundConnection> deferred, OutboundConnection connection, bool writeNow)
     {
         if (!deferred.Contains(connection))
         {
             deferred.Add(connection);
         }
 
-        if (connection.QueuedCount >= DeferredBatch)
+        if (writeNow || connection.QueuedCount >= DeferredBatch)
         {
             connection.WriteQueued();
         }

@@ -73,7 +73,7 @@ internal sealed partial class TcpTransport : ITransport
                 $"\"{WireProtocol.MaxMessageSizeCapability}\" if messages this large are intended. Nothing was sent.");
         }
 
-        var deferred = t_deferDepth > 0 && envelope.Kind != EnvelopeKind.Control ? t_deferred : null;
+        var deferred = t_deferDepth > 0 ? t_deferred : null;
         while (true)
         {
             var connection = _outbound.GetOrAdd(endpoint, static (e, t) => new OutboundConnection(t, e), this);
@@ -81,7 +81,7 @@ internal sealed partial class TcpTransport : ITransport
             {
                 if (deferred is not null)
                 {
-                    Defer(deferred, connection);
+                    Defer(deferred, connection, writeNow: envelope.Kind == EnvelopeKind.Control);
                 }
 
                 return;

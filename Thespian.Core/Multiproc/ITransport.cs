@@ -26,7 +26,7 @@ internal interface ITransport : IAsyncDisposable
     /// <summary>
     /// From now until the matching <see cref="EndDeferredWrites"/>, actor messages this thread sends are written by this
     /// thread itself — in batches while it sends many, the rest at <see cref="EndDeferredWrites"/> — instead of waking a
-    /// writer (control records are never held back). Scopes nest; only the outermost one writes.
+    /// writer (control records are written at once, so nothing sent later overtakes them). Scopes nest; only the outermost one writes.
     /// </summary>
     void BeginDeferredWrites();
 
