@@ -1,40 +1,70 @@
 using System.Buffers.Binary;
+using System.Net.Sockets;
 using Thespian.Multiproc;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
 
 /// <summary>
-/// The acknowledgements of one inbound connection: envelopes marked done are acknowledged to the sender
-/// (coalesced, by a writer of its own), and at most <see cref="Window"/> envelopes may be received and not yet
-/// done — past that the connection stops reading, so TCP flow control pushes back on the sender.
+/// The acknowledgements of one inbound connection. Envelopes marked done are counted and acknowledged to the sender in
+/// one small write by whichever thread comes to <see cref="Acknowledge"/> first: the connection's receiving thread
+/// before it waits for more bytes, the owner's thread when it runs out of work, or <see cref="Done"/> itself once a
+/// quarter of the window is waiting — so acknowledgements are prompt when traffic is light and coalesced when it is
+/// heavy, without a writer of their own. At most <see cref="Window"/> envelopes may be received and not yet done —
+/// past that the connection stops reading, so TCP flow control pushes back on the sender.
 /// </summary>
 internal sealed class InboundReceipt : IReceipt, IDisposable
 {
     /// <summary>How many envelopes of one connection may be waiting to be done.</summary>
     public const int Window = 1024;
 
-    private readonly Stream _stream;
-    private readonly CancellationToken _stopping;
-    private readonly SemaphoreSlim _room = new(Window, Window);
-    private readonly SemaphoreSlim _wake = new(0);
+    private const int AcknowledgeAt = Window / 4;
+
+    /// <summary>Once the window is full, reading resumes when this few envelopes are left (not at the first one done).</summary>
+    private const int ResumeAt = Window - (Window / 4);
+
+    private readonly Socket _socket;
+    private readonly SemaphoreSlim _resume = new(0);
+    private readonly Lock _writing = new();
+    private readonly byte[] _buffer = new byte[WireProtocol.FrameHeaderLength];
+    private int _inFlight;
+    private int _receiverWaiting;
     private int _done;
-    private int _woken;
-    private volatile bool _writing;
     private volatile bool _open = true;
 
-    public InboundReceipt(Stream stream, CancellationToken stopping)
-    {
-        _stream = stream;
-        _stopping = stopping;
-        _ = Task.Run(WriteAcknowledgementsAsync, CancellationToken.None);
-    }
+    public InboundReceipt(Socket socket) => _socket = socket;
 
     /// <inheritdoc />
     public bool IsOpen => _open;
 
-    /// <summary>Waits until one more envelope may be received.</summary>
-    public Task WaitForRoomAsync(CancellationToken cancellationToken) => _room.WaitAsync(cancellationToken);
+    /// <summary>
+    /// Waits until one more envelope may be received: at once while the window has room; once it is full, until a
+    /// quarter of it has been done (so a full window costs one wake-up per quarter, not one per envelope).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public void WaitForRoom(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _inFlight) < Window)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _receiverWaiting, 1);
+        try
+        {
+            while (Volatile.Read(ref _inFlight) > ResumeAt)
+            {
+                _resume.Wait(cancellationToken);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _receiverWaiting, 0);
+        }
+    }
+
+    /// <summary>One more envelope was received and handed on.</summary>
+    public void Received() => Interlocked.Increment(ref _inFlight);
 
     /// <inheritdoc />
     public void Done()
@@ -44,21 +74,47 @@ internal sealed class InboundReceipt : IReceipt, IDisposable
             return;
         }
 
-        _room.Release();
-        Interlocked.Increment(ref _done);
-        if (Interlocked.Exchange(ref _woken, 1) == 0)
+        if (Interlocked.Decrement(ref _inFlight) == ResumeAt && Volatile.Read(ref _receiverWaiting) != 0)
         {
-            _wake.Release();
+            _resume.Release();
+        }
+
+        if (Interlocked.Increment(ref _done) >= AcknowledgeAt)
+        {
+            Acknowledge();
         }
     }
 
-    /// <summary>Waits (up to <paramref name="timeout"/>) until everything marked done has been acknowledged.</summary>
-    public async Task FlushAsync(TimeSpan timeout)
+    /// <inheritdoc />
+    public void Acknowledge()
     {
-        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        while (_open && (Volatile.Read(ref _done) > 0 || _writing) && Environment.TickCount64 < deadline)
+        if (Volatile.Read(ref _done) == 0 || !_open)
         {
-            await Task.Delay(1).ConfigureAwait(false);
+            return;
+        }
+
+        lock (_writing)
+        {
+            var count = Interlocked.Exchange(ref _done, 0);
+            if (count == 0 || !_open)
+            {
+                return;
+            }
+
+            BinaryPrimitives.WriteInt32LittleEndian(_buffer, count);
+            try
+            {
+                var sent = 0;
+                while (sent < _buffer.Length)
+                {
+                    sent += _socket.Send(_buffer, sent, _buffer.Length - sent, SocketFlags.None);
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // The connection broke: the sender deals with what it has not seen acknowledged.
+                _open = false;
+            }
         }
     }
 
@@ -66,32 +122,5 @@ internal sealed class InboundReceipt : IReceipt, IDisposable
     public void Dispose()
     {
         _open = false;
-        _wake.Release();
-    }
-
-    private async Task WriteAcknowledgementsAsync()
-    {
-        var buffer = new byte[WireProtocol.FrameHeaderLength];
-        try
-        {
-            while (_open)
-            {
-                await _wake.WaitAsync(_stopping).ConfigureAwait(false);
-                Volatile.Write(ref _woken, 0);
-                _writing = true;
-                var count = Interlocked.Exchange(ref _done, 0);
-                if (count > 0 && _open)
-                {
-                    BinaryPrimitives.WriteInt32LittleEndian(buffer, count);
-                    await _stream.WriteAsync(buffer, _stopping).ConfigureAwait(false);
-                }
-
-                _writing = false;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or System.Net.Sockets.SocketException)
-        {
-            _open = false;
-        }
     }
 }

@@ -1,18 +1,17 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Net.Sockets;
-using System.Threading.Channels;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
 
 /// <summary>
 /// Everything this process sends to one endpoint: an ordered, bounded queue (a full queue makes
-/// <see cref="TryEnqueue"/> wait: back-pressure) and a send loop that connects once, then writes as many
-/// queued envelopes as are waiting in one socket write. The receiver acknowledges what it has handed
-/// on; envelopes written but not yet acknowledged are kept, so when the endpoint cannot be reached or the
-/// connection breaks or closes, every envelope not acknowledged is handed back as undeliverable — none
-/// vanishes into a dead socket.
+/// <see cref="TryEnqueue"/> wait: back-pressure) and a writer thread that connects once, then writes as many
+/// queued envelopes as are waiting in one socket write. The socket is only ever used with blocking calls, so
+/// the writer and the reader of acknowledgements sleep in the kernel and wake without a thread-pool hop.
+/// The receiver acknowledges what it has handed on; envelopes written but not yet acknowledged are kept, so
+/// when the endpoint cannot be reached or the connection breaks or closes, every envelope not acknowledged is
+/// handed back as undeliverable — none vanishes into a dead socket.
 /// </summary>
 internal sealed class OutboundConnection : IAsyncDisposable
 {
@@ -20,97 +19,151 @@ internal sealed class OutboundConnection : IAsyncDisposable
 
     private readonly TcpTransport _transport;
     private readonly string _endpoint;
-    private readonly Channel<Envelope> _queue;
-    private readonly Queue<Envelope> _unacknowledged = new();
-    private readonly Task _sendLoop;
-    private readonly Lock _drainedGate = new();
-    private TaskCompletionSource _drained = NewDrainedSignal(completed: true);
-    private int _pending;
+    private readonly object _gate = new();
+    private readonly object _writeLock = new();
+    private readonly Queue<Envelope> _queue = new();
+    private readonly AcknowledgementTracker _unacknowledged = new();
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Socket? _socket;
+    private volatile bool _ready;
+    private bool _closed;
+    private bool _writerWaiting;
+    private int _waitingProducers;
     private int _failed;
+    private ArrayBufferWriter<byte> _batch = new(64 * 1024);
+    private readonly List<Envelope> _taken = [];
 
     public OutboundConnection(TcpTransport transport, string endpoint)
     {
         _transport = transport;
         _endpoint = endpoint;
-        _queue = Channel.CreateBounded<Envelope>(new BoundedChannelOptions(transport.Options.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _sendLoop = Task.Run(SendLoopAsync);
+        new Thread(WriteLoop) { IsBackground = true, Name = "Thespian send" }.Start();
     }
 
-    /// <summary>Queues an envelope, waiting while the queue is full; false when this connection has closed.</summary>
-    public bool TryEnqueue(Envelope envelope)
+    /// <summary>How many envelopes are queued and not yet taken for writing.</summary>
+    public int QueuedCount
     {
-        AddPending();
-        if (_queue.Writer.TryWrite(envelope))
+        get
         {
-            return true;
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Queues an envelope, waiting while the queue is full; false when this connection has closed. With
+    /// <paramref name="wakeWriter"/> false the writer thread is not woken: the caller writes the queue itself later
+    /// (<see cref="WriteQueued"/>).
+    /// </summary>
+    public bool TryEnqueue(Envelope envelope, bool wakeWriter = true)
+    {
+        _unacknowledged.AddPending();
+        lock (_gate)
+        {
+            while (!_closed && _queue.Count >= _transport.Options.QueueCapacity)
+            {
+                WakeWriterLocked();
+                _waitingProducers++;
+                Monitor.Wait(_gate);
+                _waitingProducers--;
+            }
+
+            if (!_closed)
+            {
+                _queue.Enqueue(envelope);
+                if (wakeWriter)
+                {
+                    WakeWriterLocked();
+                }
+
+                return true;
+            }
+        }
+
+        _unacknowledged.RemovePending(1);
+        return false;
+    }
+
+    /// <summary>
+    /// Writes what is queued on the calling thread (one socket write per batch), unless the writer thread is writing
+    /// already — it then takes the rest — or the connection is not open yet: then the writer thread is woken.
+    /// </summary>
+    public void WriteQueued()
+    {
+        if (!_ready || !Monitor.TryEnter(_writeLock))
+        {
+            lock (_gate)
+            {
+                WakeWriterLocked();
+            }
+
+            return;
         }
 
         try
         {
-            _queue.Writer.WriteAsync(envelope, _transport.Stopping).AsTask().GetAwaiter().GetResult();
-            return true;
+            WriteAllQueued(_socket!);
         }
-        catch (Exception ex) when (ex is ChannelClosedException or OperationCanceledException)
+        catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
         {
-            RemovePending(1);
-            return false;
+            Fail(ex);
+        }
+        finally
+        {
+            Monitor.Exit(_writeLock);
         }
     }
 
     /// <summary>Completes when everything queued here has been acknowledged or handed back.</summary>
-    public Task WaitDrainedAsync()
-    {
-        lock (_drainedGate)
-        {
-            return _drained.Task;
-        }
-    }
+    public Task WaitDrainedAsync() => _unacknowledged.WaitDrainedAsync();
 
+    /// <summary>
+    /// Closes the queue: the writer writes what is queued and waits briefly for its acknowledgements — unless the
+    /// transport is stopping, in which case the socket closes at once.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        try
+        Close();
+        if (_transport.Stopping.IsCancellationRequested)
         {
-            await _sendLoop.ConfigureAwait(false);
+            Volatile.Read(ref _socket)?.Dispose();
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException)
+
+        await Task.WhenAny(_finished.Task, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+    }
+
+    private void Close()
+    {
+        lock (_gate)
         {
-            // Stopping.
+            _closed = true;
+            Monitor.PulseAll(_gate);
         }
     }
 
-    private async Task SendLoopAsync()
+    private void WriteLoop()
     {
-        var batch = new ArrayBufferWriter<byte>(64 * 1024);
         Socket? socket = null;
         try
         {
-            socket = await ConnectAsync().ConfigureAwait(false);
-            var stream = new NetworkStream(socket, ownsSocket: false);
-            await using var streamScope = stream.ConfigureAwait(false);
-            await Handshake.ConnectAsync(stream, _transport.Options.Role, _transport.Options.FrameDeadline, _transport.Stopping)
-                           .ConfigureAwait(false);
-            _ = Task.Run(() => ReadAcknowledgementsAsync(stream));
-            while (await _queue.Reader.WaitToReadAsync(_transport.Stopping).ConfigureAwait(false))
+            socket = BlockingConnect.Open(_endpoint, _transport.Options.ConnectTimeout);
+            Volatile.Write(ref _socket, socket);
+            _transport.Stopping.ThrowIfCancellationRequested();
+            Handshake.Connect(socket, _transport.Options.Role, _transport.Options.FrameDeadline);
+            var connected = socket;
+            new Thread(() => ReadAcknowledgements(connected)) { IsBackground = true, Name = "Thespian acks" }.Start();
+            _ready = true;
+            while (WaitForQueued())
             {
-                batch.ResetWrittenCount();
-                lock (_unacknowledged)
+                lock (_writeLock)
                 {
-                    while (batch.WrittenCount < MaxBatchBytes && _queue.Reader.TryRead(out var envelope))
-                    {
-                        _unacknowledged.Enqueue(envelope);
-                        FrameCodec.Write(batch, envelope);
-                    }
+                    WriteAllQueued(socket);
                 }
-
-                await stream.WriteAsync(batch.WrittenMemory, _transport.Stopping).ConfigureAwait(false);
             }
 
-            await WaitForAcknowledgementsAsync().ConfigureAwait(false);
+            _unacknowledged.WaitForAcknowledgements(() => Volatile.Read(ref _failed) != 0);
         }
         catch (Exception ex) when (ex is SocketException or IOException or WireProtocolException or OperationCanceledException or ObjectDisposedException)
         {
@@ -119,67 +172,118 @@ internal sealed class OutboundConnection : IAsyncDisposable
         finally
         {
             socket?.Dispose();
+            _finished.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits until envelopes are queued; false once closed and empty.</summary>
+    private bool WaitForQueued()
+    {
+        lock (_gate)
+        {
+            while (_queue.Count == 0)
+            {
+                if (_closed)
+                {
+                    return false;
+                }
+
+                _writerWaiting = true;
+                Monitor.Wait(_gate);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Writes batches until the queue is empty (the caller holds the write lock, so batches go out in order).</summary>
+    private void WriteAllQueued(Socket socket)
+    {
+        while (TakeBatch(_taken))
+        {
+            _batch.ResetWrittenCount();
+            foreach (var envelope in _taken)
+            {
+                FrameCodec.Write(_batch, envelope);
+            }
+
+            var bytes = _batch.WrittenSpan;
+            while (!bytes.IsEmpty)
+            {
+                bytes = bytes[socket.Send(bytes, SocketFlags.None)..];
+            }
+        }
+
+        _taken.Clear();
+        if (_batch.Capacity > 4 * MaxBatchBytes)
+        {
+            _batch = new ArrayBufferWriter<byte>(64 * 1024);
+        }
+    }
+
+    /// <summary>Takes a batch of queued envelopes (about <see cref="MaxBatchBytes"/>); false when none is queued.</summary>
+    private bool TakeBatch(List<Envelope> taken)
+    {
+        taken.Clear();
+        lock (_gate)
+        {
+            var bytes = 0;
+            while (bytes < MaxBatchBytes && _queue.TryDequeue(out var envelope))
+            {
+                taken.Add(envelope);
+                bytes += WireProtocol.FrameHeaderLength + envelope.Body.Length + 64;
+            }
+
+            // Under the same lock as the queue, so that a failure finds each envelope in one place or the other.
+            _unacknowledged.Written(taken);
+            if (_waitingProducers > 0)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        return taken.Count > 0;
+    }
+
+    private void WakeWriterLocked()
+    {
+        if (_writerWaiting)
+        {
+            _writerWaiting = false;
+            Monitor.PulseAll(_gate);
         }
     }
 
     /// <summary>The receiver's acknowledgements: each is a count of envelopes it has handed on, in order.</summary>
-    private async Task ReadAcknowledgementsAsync(NetworkStream stream)
+    private void ReadAcknowledgements(Socket socket)
     {
-        var buffer = new byte[WireProtocol.FrameHeaderLength];
+        var buffer = new byte[16 * WireProtocol.FrameHeaderLength];
+        var filled = 0;
         try
         {
             while (true)
             {
-                await stream.ReadExactlyAsync(buffer, _transport.Stopping).ConfigureAwait(false);
-                var count = BinaryPrimitives.ReadInt32LittleEndian(buffer);
-                int released;
-                lock (_unacknowledged)
+                var read = socket.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
+                if (read == 0)
                 {
-                    released = Math.Min(Math.Max(count, 0), _unacknowledged.Count);
-                    for (var i = 0; i < released; i++)
-                    {
-                        _unacknowledged.Dequeue();
-                    }
+                    throw new EndOfStreamException("The receiver closed the connection.");
                 }
 
-                RemovePending(released);
+                filled += read;
+                var whole = filled - (filled % WireProtocol.FrameHeaderLength);
+                _unacknowledged.Acknowledged(buffer.AsSpan(0, whole));
+                Buffer.BlockCopy(buffer, whole, buffer, 0, filled - whole);
+                filled -= whole;
             }
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or SocketException or ObjectDisposedException)
         {
             // The receiver closed (it stopped, or its process ended): what it has not acknowledged was not received.
             Fail(ex);
         }
     }
 
-    /// <summary>After the queue is completed (disposal), waits briefly for the last acknowledgements.</summary>
-    private async Task WaitForAcknowledgementsAsync()
-    {
-        for (var i = 0; i < 200 && Volatile.Read(ref _pending) > 0 && Volatile.Read(ref _failed) == 0; i++)
-        {
-            await Task.Delay(5).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<Socket> ConnectAsync()
-    {
-        var (host, port) = TcpTransport.ParseEndpoint(_endpoint);
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_transport.Stopping);
-            timeout.CancelAfter(_transport.Options.ConnectTimeout);
-            await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Closes the queue and hands back everything not acknowledged, once.</summary>
+    /// <summary>Closes the queue and the socket, and hands back everything not acknowledged, once.</summary>
     private void Fail(Exception reason)
     {
         if (Interlocked.Exchange(ref _failed, 1) != 0)
@@ -188,58 +292,21 @@ internal sealed class OutboundConnection : IAsyncDisposable
         }
 
         _transport.Forget(_endpoint, this);
-        _queue.Writer.TryComplete();
-        List<Envelope> undelivered;
-        lock (_unacknowledged)
+        var undelivered = new List<Envelope>();
+        lock (_gate)
         {
-            undelivered = [.. _unacknowledged];
-            _unacknowledged.Clear();
-            while (_queue.Reader.TryRead(out var envelope))
-            {
-                undelivered.Add(envelope);
-            }
+            _closed = true;
+            _unacknowledged.TakeAll(undelivered);
+            undelivered.AddRange(_queue);
+            _queue.Clear();
+            Monitor.PulseAll(_gate);
         }
 
-        RemovePending(undelivered.Count);
+        Volatile.Read(ref _socket)?.Dispose();
+        _unacknowledged.RemovePending(undelivered.Count);
         if (undelivered.Count > 0 && !_transport.Stopping.IsCancellationRequested)
         {
             _transport.Sink.OnUndeliverable(_endpoint, undelivered, reason);
         }
-    }
-
-    private void AddPending()
-    {
-        if (Interlocked.Increment(ref _pending) == 1)
-        {
-            lock (_drainedGate)
-            {
-                if (_drained.Task.IsCompleted)
-                {
-                    _drained = NewDrainedSignal(completed: false);
-                }
-            }
-        }
-    }
-
-    private void RemovePending(int count)
-    {
-        if (count > 0 && Interlocked.Add(ref _pending, -count) <= 0)
-        {
-            lock (_drainedGate)
-            {
-                _drained.TrySetResult();
-            }
-        }
-    }
-
-    private static TaskCompletionSource NewDrainedSignal(bool completed)
-    {
-        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (completed)
-        {
-            signal.SetResult();
-        }
-
-        return signal;
     }
 }

@@ -32,44 +32,53 @@ internal sealed partial class TcpTransport
 
             socket.NoDelay = true;
             _inbound.TryAdd(socket, 0);
-            _ = Task.Run(() => ReceiveLoopAsync(socket));
+            new Thread(() => ReceiveLoop(socket)) { IsBackground = true, Name = "Thespian receive" }.Start();
         }
     }
 
     /// <summary>
-    /// One inbound connection: the handshake, then frames until the peer closes. A protocol violation
-    /// closes this connection only and is reported to the sink for logging.
+    /// One inbound connection, on a thread of its own that blocks in the kernel between frames (it wakes straight into
+    /// the parsing and the hand-over, with no thread-pool hop): the handshake, then frames until the peer closes. A
+    /// protocol violation closes this connection only and is reported to the sink for logging. Before it waits for
+    /// more bytes, the thread acknowledges whatever has been done.
     /// </summary>
-    private async Task ReceiveLoopAsync(Socket socket)
+    private void ReceiveLoop(Socket socket)
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
+        InboundReceipt? receipt = null;
         try
         {
-            var stream = new NetworkStream(socket, ownsSocket: true);
-            await using var streamScope = stream.ConfigureAwait(false);
-            await Handshake.AcceptAsync(stream, _options.FrameDeadline, static _ => true, _stopping.Token)
-                           .ConfigureAwait(false);
-            var reader = new FrameReader(stream, MaxMessageBytes, _options.FrameDeadline);
-            using var receipt = new InboundReceipt(stream, _stopping.Token);
+            socket.Blocking = true;
+            Handshake.Accept(socket, _options.FrameDeadline, static _ => true);
+            var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline);
+            receipt = new InboundReceipt(socket);
             try
             {
                 while (true)
                 {
-                    await receipt.WaitForRoomAsync(_reading.Token).ConfigureAwait(false);
-                    if (await reader.ReadFrameAsync(_reading.Token).ConfigureAwait(false) is not { } payload)
+                    receipt.WaitForRoom(_reading.Token);
+                    if (!reader.HasBufferedFrame)
+                    {
+                        receipt.Acknowledge();
+                    }
+
+                    var payload = reader.ReadFrame();
+                    _reading.Token.ThrowIfCancellationRequested();
+                    if (payload is not { } frame)
                     {
                         break;
                     }
 
-                    Sink.OnEnvelope(Envelope.Read(payload.Span), receipt);
+                    receipt.Received();
+                    Sink.OnEnvelope(Envelope.Read(frame.Span), receipt);
                 }
             }
-            catch (OperationCanceledException) when (_reading.IsCancellationRequested && !_stopping.IsCancellationRequested)
+            catch (Exception ex) when (IsLeavingGracefully(ex))
             {
                 // Leaving gracefully: what was handed on is finished by the owner, then acknowledged, then the
                 // connection closes; anything unread is unacknowledged, so its sender dead-letters it.
-                await Task.WhenAny(_closeInbound.Task, Task.Delay(GracefulCloseLimit)).ConfigureAwait(false);
-                await receipt.FlushAsync(GracefulCloseLimit).ConfigureAwait(false);
+                Task.WhenAny(_closeInbound.Task, Task.Delay(GracefulCloseLimit)).GetAwaiter().GetResult();
+                receipt.Acknowledge();
             }
         }
         catch (WireProtocolException ex)
@@ -87,8 +96,14 @@ internal sealed partial class TcpTransport
         }
         finally
         {
+            receipt?.Dispose();
             _inbound.TryRemove(socket, out _);
             socket.Dispose();
         }
     }
+
+    /// <summary>Whether a receive ended because this transport stopped reading (not stopping altogether).</summary>
+    private bool IsLeavingGracefully(Exception ex) =>
+        _reading.IsCancellationRequested && !_stopping.IsCancellationRequested &&
+        ex is OperationCanceledException or SocketException or WireProtocolException { Violation: WireViolation.Truncated };
 }

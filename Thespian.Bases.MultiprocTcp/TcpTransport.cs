@@ -73,11 +73,17 @@ internal sealed partial class TcpTransport : ITransport
                 $"\"{WireProtocol.MaxMessageSizeCapability}\" if messages this large are intended. Nothing was sent.");
         }
 
+        var deferred = t_deferDepth > 0 ? t_deferred : null;
         while (true)
         {
             var connection = _outbound.GetOrAdd(endpoint, static (e, t) => new OutboundConnection(t, e), this);
-            if (connection.TryEnqueue(envelope))
+            if (connection.TryEnqueue(envelope, wakeWriter: deferred is null))
             {
+                if (deferred is not null)
+                {
+                    Defer(deferred, connection, writeNow: envelope.Kind == EnvelopeKind.Control);
+                }
+
                 return;
             }
 
@@ -99,6 +105,18 @@ internal sealed partial class TcpTransport : ITransport
         _receiving = false;
         _listener.Stop();
         _reading.Cancel();
+        foreach (var socket in _inbound.Keys)
+        {
+            try
+            {
+                // Wakes the connection's receiving thread; the socket stays open for the acknowledgements.
+                socket.Shutdown(SocketShutdown.Receive);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // Already closed.
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -12,20 +12,25 @@ internal sealed partial class ActorHost
     private ActorCell? _cell;
     private IReadOnlyList<int>? _requestedWatch;
     private DescriptorWatcher? _descriptorWatcher;
+    private readonly List<IReceipt> _toAcknowledge = [];
 
     private DescriptorWatcher Watcher =>
-        _descriptorWatcher ??= new DescriptorWatcher(ready => _mailbox.Writer.TryWrite(new MailItem.WatchReady(ready)));
+        _descriptorWatcher ??= new DescriptorWatcher(ready => _mailbox.TryWrite(new MailItem.WatchReady(ready)));
     private IReadOnlyDictionary<string, object?> _capabilities = new Dictionary<string, object?>();
     private object? _requirements;
 
-    /// <summary>The actor thread: one item at a time, in order.</summary>
+    /// <summary>
+    /// The actor thread: one item at a time, in order. What the actor sends while it handles an item is written by
+    /// this thread when the item is done (in one write per target); once the mailbox is empty, what was done is
+    /// acknowledged.
+    /// </summary>
     private void RunMailbox()
     {
-        var reader = _mailbox.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (_mailbox.TakeAll() is { } items)
         {
-            while (reader.TryRead(out var item))
+            while (items.TryDequeue(out var item))
             {
+                _node.Transport.BeginDeferredWrites();
                 try
                 {
                     if (item is MailItem.Control)
@@ -43,7 +48,35 @@ internal sealed partial class ActorHost
                 {
                     _logging.RuntimeLogger.HostFault(ex.GetType().Name, ex.Message, ex);
                 }
+                finally
+                {
+                    _node.Transport.EndDeferredWrites();
+                }
             }
+
+            AcknowledgeDone();
+        }
+
+        AcknowledgeDone();
+    }
+
+    /// <summary>Out of work for now: acknowledges at once what was done (one small write per connection).</summary>
+    private void AcknowledgeDone()
+    {
+        foreach (var receipt in _toAcknowledge)
+        {
+            receipt.Acknowledge();
+        }
+
+        _toAcknowledge.Clear();
+    }
+
+    private void MarkDone(IReceipt receipt)
+    {
+        receipt.Done();
+        if (!_toAcknowledge.Contains(receipt))
+        {
+            _toAcknowledge.Add(receipt);
         }
     }
 
@@ -55,7 +88,7 @@ internal sealed partial class ActorHost
                 if (receipt.IsOpen)
                 {
                     DeliverFromWire(envelope);
-                    receipt.Done();
+                    MarkDone(receipt);
                 }
 
                 // Else the connection broke: its envelopes were not acknowledged, and their sender dead-letters them.

@@ -53,7 +53,7 @@ internal sealed partial class ActorHost : IActorRuntime
     {
         cell.PendingWakeups++;
         var wakeup = new WakeupMessage(period, payload);
-        _ = Task.Delay(period).ContinueWith(_ => _mailbox.Writer.TryWrite(new MailItem.Wakeup(wakeup)), TaskScheduler.Default);
+        _ = Task.Delay(period).ContinueWith(_ => _mailbox.TryWrite(new MailItem.Wakeup(wakeup)), TaskScheduler.Default);
     }
 
     /// <inheritdoc />
@@ -143,7 +143,7 @@ internal sealed partial class ActorHost : IActorRuntime
         if (_cell is { } cell && target == cell.Address)
         {
             var body = _node.Serializer.Serialize(message);
-            _mailbox.Writer.TryWrite(new MailItem.Incoming(
+            _mailbox.TryWrite(new MailItem.Incoming(
                 new Envelope(EnvelopeKind.Deliver, target.Id, from.Id, 0, _node.LocalEndpoint, body), ImmediateReceipt.Instance));
             return;
         }

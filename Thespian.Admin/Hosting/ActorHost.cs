@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Thespian.Multiproc;
 using Thespian.Runtime;
@@ -21,7 +20,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     private readonly MultiprocNode _node;
     private readonly ActorPath _actorPath;
     private readonly int _adminProcessId;
-    private readonly Channel<MailItem> _mailbox = Channel.CreateUnbounded<MailItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly HostMailbox _mailbox = new();
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ThespianLogging _logging;
     private readonly SourceCatalog _sources = new();
@@ -53,7 +52,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
         // not acknowledged was not received), dead-letter what is still in the mailbox, then wait until
         // everything sent has been acknowledged.
         _node.Transport.StopReceiving();
-        _mailbox.Writer.TryComplete();
+        _mailbox.Complete();
         actorThread.Join(TimeSpan.FromSeconds(5));
         await _node.Transport.CloseReceivingAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await _node.Transport.FlushAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
@@ -82,11 +81,11 @@ internal sealed partial class ActorHost : IMultiprocHandler
     /// <inheritdoc />
     public void OnDeliver(Envelope envelope, IReceipt receipt) =>
         // When the host is exiting this fails; the envelope is then never acknowledged, and its sender dead-letters it.
-        _mailbox.Writer.TryWrite(new MailItem.Incoming(envelope, receipt));
+        _mailbox.TryWrite(new MailItem.Incoming(envelope, receipt));
 
     /// <inheritdoc />
     public void OnControl(IControlMessage message, Envelope envelope) =>
-        _mailbox.Writer.TryWrite(new MailItem.Control(message, envelope));
+        _mailbox.TryWrite(new MailItem.Control(message, envelope));
 
     /// <inheritdoc />
     public void OnUndeliverable(Envelope envelope)

@@ -65,7 +65,7 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     /// <inheritdoc />
     public object? Ask(ActorAddress target, object message, TimeSpan? timeout)
     {
-        Tell(target, message);
+        TellNow(target, message);
         return Listen(timeout);
     }
 
@@ -76,13 +76,30 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     /// <inheritdoc />
     public Task<object?> AskAsync(ActorAddress target, object message, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        Tell(target, message);
+        TellNow(target, message);
         return ListenAsync(timeout, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<object?> ListenAsync(TimeSpan? timeout, CancellationToken cancellationToken) =>
         await _available.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false) ? Take() : null;
+
+    /// <summary>
+    /// Sends and writes the message on this thread (it is about to wait for the answer anyway): no writer thread to
+    /// wake, so an Ask costs one hop less.
+    /// </summary>
+    private void TellNow(ActorAddress target, object message)
+    {
+        _node.Transport.BeginDeferredWrites();
+        try
+        {
+            Tell(target, message);
+        }
+        finally
+        {
+            _node.Transport.EndDeferredWrites();
+        }
+    }
 
     /// <summary>Takes the message a permit was granted for (null once the endpoint has closed).</summary>
     private object? Take() => _inbox.TryDequeue(out var message) ? message : null;

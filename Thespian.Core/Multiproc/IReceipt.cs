@@ -10,8 +10,14 @@ internal interface IReceipt
     /// <summary>Whether the connection is still open (when it has closed, the sender deals with what was not done).</summary>
     bool IsOpen { get; }
 
-    /// <summary>One more envelope of this connection is done.</summary>
+    /// <summary>
+    /// One more envelope of this connection is done. It is acknowledged soon, but not necessarily at once: a caller that
+    /// marks envelopes done on a thread of its own calls <see cref="Acknowledge"/> when it runs out of work.
+    /// </summary>
     void Done();
+
+    /// <summary>Acknowledges now everything marked done so far (nothing to do when it already has been).</summary>
+    void Acknowledge();
 }
 
 /// <summary>A receipt for envelopes that are done as soon as they arrive.</summary>
@@ -22,6 +28,10 @@ internal sealed class ImmediateReceipt : IReceipt
     public bool IsOpen => true;
 
     public void Done()
+    {
+    }
+
+    public void Acknowledge()
     {
     }
 }

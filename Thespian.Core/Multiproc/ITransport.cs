@@ -24,6 +24,16 @@ internal interface ITransport : IAsyncDisposable
     void Send(string endpoint, Envelope envelope);
 
     /// <summary>
+    /// From now until the matching <see cref="EndDeferredWrites"/>, actor messages this thread sends are written by this
+    /// thread itself — in batches while it sends many, the rest at <see cref="EndDeferredWrites"/> — instead of waking a
+    /// writer (control records are written at once, so nothing sent later overtakes them). Scopes nest; only the outermost one writes.
+    /// </summary>
+    void BeginDeferredWrites();
+
+    /// <summary>Ends a scope opened by <see cref="BeginDeferredWrites"/>; the outermost one writes what this thread queued.</summary>
+    void EndDeferredWrites();
+
+    /// <summary>
     /// Waits (up to <paramref name="timeout"/>) until everything queued has been acknowledged by its receiver
     /// or handed back as undeliverable.
     /// </summary>

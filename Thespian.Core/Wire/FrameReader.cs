@@ -8,27 +8,21 @@ namespace Thespian.Wire;
 /// </summary>
 internal sealed class FrameReader
 {
-    private const int InitialBufferBytes = 64 * 1024;
-
     private readonly Stream _stream;
-    private readonly int _maxFrameBytes;
+    private readonly FrameBuffer _frames;
     private readonly TimeSpan _frameDeadline;
-    private byte[] _buffer = new byte[InitialBufferBytes];
-    private int _start;
-    private int _end;
 
     public FrameReader(Stream stream, int maxFrameBytes, TimeSpan frameDeadline)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFrameBytes);
         _stream = stream;
-        _maxFrameBytes = maxFrameBytes;
+        _frames = new FrameBuffer(maxFrameBytes);
         _frameDeadline = frameDeadline;
     }
 
     /// <summary>Whether a whole frame is already buffered (the next read will not wait for the peer).</summary>
-    public bool HasBufferedFrame =>
-        FrameCodec.TryParse(_buffer.AsSpan(_start, _end - _start), _maxFrameBytes, out _) == FrameParseResult.Frame;
+    public bool HasBufferedFrame => _frames.HasFrame;
 
     /// <summary>
     /// The next frame's payload (valid until the next call), or null when the peer closed the
@@ -41,19 +35,13 @@ internal sealed class FrameReader
         {
             while (true)
             {
-                var buffered = _buffer.AsSpan(_start, _end - _start);
-                switch (FrameCodec.TryParse(buffered, _maxFrameBytes, out var payloadLength))
+                if (_frames.TryTake(out var payload))
                 {
-                    case FrameParseResult.Frame:
-                        var payload = _buffer.AsMemory(_start + WireProtocol.FrameHeaderLength, payloadLength);
-                        _start += WireProtocol.FrameHeaderLength + payloadLength;
-                        return payload;
-                    case FrameParseResult.TooLarge:
-                        throw FrameCodec.TooLarge(payloadLength, _maxFrameBytes);
+                    return payload;
                 }
 
-                MakeRoom(payloadLength);
-                var frameStarted = _end > _start;
+                var space = _frames.GetReadSpace();
+                var frameStarted = _frames.Buffered > 0;
                 if (frameStarted && deadline is null)
                 {
                     deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -63,8 +51,7 @@ internal sealed class FrameReader
                 int read;
                 try
                 {
-                    read = await _stream.ReadAsync(_buffer.AsMemory(_end), deadline?.Token ?? cancellationToken)
-                                        .ConfigureAwait(false);
+                    read = await _stream.ReadAsync(space, deadline?.Token ?? cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (deadline is not null && !cancellationToken.IsCancellationRequested)
                 {
@@ -77,45 +64,18 @@ internal sealed class FrameReader
                     if (frameStarted)
                     {
                         throw new WireProtocolException(WireViolation.Truncated,
-                            $"The connection closed in the middle of a frame ({_end - _start} bytes of it received).");
+                            $"The connection closed in the middle of a frame ({_frames.Buffered} bytes of it received).");
                     }
 
                     return null;
                 }
 
-                _end += read;
+                _frames.Advance(read);
             }
         }
         finally
         {
             deadline?.Dispose();
-        }
-    }
-
-    /// <summary>Ensures the buffer can hold the whole frame being read (its length is already checked).</summary>
-    private void MakeRoom(int payloadLength)
-    {
-        var needed = WireProtocol.FrameHeaderLength + payloadLength;
-        if (_start == _end && _buffer.Length > 4 * InitialBufferBytes && needed <= InitialBufferBytes)
-        {
-            _buffer = new byte[InitialBufferBytes];
-            _start = _end = 0;
-        }
-
-        if (_start > 0 && (_start == _end || _buffer.Length - _start < needed))
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_buffer.Length < needed)
-        {
-            Array.Resize(ref _buffer, Math.Max(needed, _buffer.Length * 2));
-        }
-        else if (_end == _buffer.Length)
-        {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
         }
     }
 }

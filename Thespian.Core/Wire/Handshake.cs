@@ -7,7 +7,7 @@ namespace Thespian.Wire;
 /// <c>"THSP" | version (uint16 LE) | role (byte) | 0</c>; the accepting side checks it and answers
 /// <c>"THSP" | version | status (byte) | 0</c>. Anything else on the port is refused at once.
 /// </summary>
-internal static class Handshake
+internal static partial class Handshake
 {
     /// <summary>Writes the connecting side's greeting.</summary>
     public static void WriteHello(Span<byte> destination, WireRole role) =>

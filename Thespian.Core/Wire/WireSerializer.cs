@@ -14,6 +14,12 @@ internal sealed class WireSerializer
     /// <summary>How deep a message may nest (objects and arrays).</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// The first byte of a body that is a <c>byte[]</c> message carried as it is (the rest of the body), not as base64
+    /// inside JSON: no JSON text starts with it.
+    /// </summary>
+    public const byte RawBytesMarker = 0;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly JsonSerializer _serializer;
@@ -39,11 +45,19 @@ internal sealed class WireSerializer
         });
     }
 
-    /// <summary>Serializes a message.</summary>
+    /// <summary>Serializes a message (a <c>byte[]</c> message travels as raw bytes after <see cref="RawBytesMarker"/>).</summary>
     /// <exception cref="ActorSystemException">The message cannot be serialized; the message names its type.</exception>
     public byte[] Serialize(object message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message is byte[] bytes)
+        {
+            var raw = GC.AllocateUninitializedArray<byte>(bytes.Length + 1);
+            raw[0] = RawBytesMarker;
+            bytes.CopyTo(raw, 1);
+            return raw;
+        }
+
         try
         {
             using var buffer = new MemoryStream();
@@ -72,6 +86,11 @@ internal sealed class WireSerializer
     /// </exception>
     public object Deserialize(ReadOnlySpan<byte> utf8Json)
     {
+        if (!utf8Json.IsEmpty && utf8Json[0] == RawBytesMarker)
+        {
+            return utf8Json[1..].ToArray();
+        }
+
         try
         {
             using var reader = new JsonTextReader(new StringReader(StrictUtf8.GetString(utf8Json)))
