@@ -57,6 +57,17 @@ internal sealed class FrameBuffer
     /// <summary>Records that <paramref name="count"/> bytes were read into <see cref="GetReadSpace"/>.</summary>
     public void Advance(int count) => _end += count;
 
+    /// <summary>The connection closed: fine between frames, a violation in the middle of one.</summary>
+    /// <exception cref="WireProtocolException">Part of a frame had arrived.</exception>
+    public void CheckClosedBetweenFrames()
+    {
+        if (Buffered > 0)
+        {
+            throw new WireProtocolException(WireViolation.Truncated,
+                $"The connection closed in the middle of a frame ({Buffered} bytes of it received).");
+        }
+    }
+
     /// <summary>Ensures the buffer can hold the whole frame being read (its length is already checked).</summary>
     private void MakeRoom(int payloadLength)
     {

@@ -61,12 +61,7 @@ internal sealed class FrameReader
 
                 if (read == 0)
                 {
-                    if (frameStarted)
-                    {
-                        throw new WireProtocolException(WireViolation.Truncated,
-                            $"The connection closed in the middle of a frame ({_frames.Buffered} bytes of it received).");
-                    }
-
+                    _frames.CheckClosedBetweenFrames();
                     return null;
                 }
 

@@ -23,8 +23,8 @@ public sealed class SourceVerbWithAuthorityTests : CliAdminFixture
     {
         StartAdmin();
         using var system = new ActorSystem(SystemBaseNames.MultiprocTcp, new Dictionary<string, object?> { ["Admin Port"] = Port });
-        var authority = system.CreateActor<AcceptingAuthority>();
-        Assert.That(system.Ask(authority, "register", Patience), Is.EqualTo("registered"));
+        var authority = system.CreateActor<UnsafeDevelopmentSourceAuthority>();
+        Assert.That(system.Ask(authority, "register", Patience), Is.InstanceOf<SourceAuthorityReady>());
 
         var hash = Run("load", "--port", PortText, _zip).StdOut.Trim();
         WaitUntilListed(system, hash);

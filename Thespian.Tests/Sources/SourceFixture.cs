@@ -5,11 +5,11 @@ namespace Thespian.Tests.Sources;
 /// <summary>What source tests share: registering the test authority, loading a source and waiting until it is usable.</summary>
 public abstract class SourceFixture(string systemBase) : BaseFixture(systemBase)
 {
-    /// <summary>Creates the accepting test authority and registers it.</summary>
+    /// <summary>Creates the development authority (it accepts every source unchanged) and registers it.</summary>
     protected ActorAddress RegisterAuthority()
     {
-        var authority = System.CreateActor<AcceptingAuthority>();
-        Assert.That(System.Ask(authority, "register", Patience), Is.EqualTo("registered"));
+        var authority = System.CreateActor<UnsafeDevelopmentSourceAuthority>();
+        Assert.That(System.Ask(authority, "register", Patience), Is.InstanceOf<SourceAuthorityReady>());
         return authority;
     }
 

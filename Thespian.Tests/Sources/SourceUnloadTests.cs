@@ -71,7 +71,7 @@ public sealed class SourceUnloadTests(string systemBase) : SourceFixture(systemB
 
         Assert.Multiple(() =>
         {
-            Assert.That(loaded, Is.EqualTo($"loaded {hash} accepted by the test authority"));
+            Assert.That(loaded, Is.EqualTo($"loaded {hash} {UnsafeDevelopmentSourceAuthority.AcceptedInfo}"));
             Assert.That(unloaded, Is.EqualTo($"unloaded {hash}"));
         });
     }

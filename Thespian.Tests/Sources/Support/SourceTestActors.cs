@@ -1,23 +1,5 @@
 namespace Thespian.Tests.Sources.Support;
 
-/// <summary>"register": becomes the source authority (answers "registered"); accepts every source as it is.</summary>
-public sealed class AcceptingAuthority : Actor
-{
-    public override void ReceiveMessage(object message, ActorAddress sender)
-    {
-        switch (message)
-        {
-            case "register":
-                RegisterSourceAuthority();
-                Send(sender, "registered");
-                break;
-            case ValidateSource validate:
-                Send(sender, new ValidatedSource(validate.SourceHash, validate.SourceData, "accepted by the test authority"));
-                break;
-        }
-    }
-}
-
 /// <summary>
 /// "watch": reports every LoadedSource and UnloadedSource to the sender as "loaded HASH INFO" / "unloaded HASH"
 /// (system messages themselves never reach an application's Ask or Listen); answers "watching".
