@@ -75,6 +75,8 @@ internal sealed class SourceScenario : IScenario
         context.Report("create.path", "  CreateActor from the actor path (same system, for comparison), median", fromPath, "ms");
         if (!context.Options.Multiproc)
         {
+            // The watcher would report each unload to this endpoint, where the context's answer is awaited.
+            system.Tell(watcher, new ActorExitRequest());
             context.Report("collect", "  unload + last actor's exit until its context is collected", UnloadAndCollect(system, hashes, actors),
                            "ms", note: "GC.Collect until a WeakReference to the context is dead");
         }
