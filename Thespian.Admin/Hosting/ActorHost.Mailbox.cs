@@ -47,13 +47,22 @@ internal sealed partial class ActorHost
             return;
         }
 
-        while (_mailbox.TakeOwned() is { } items)
+        try
         {
-            RunItems(items);
+            while (_mailbox.TakeOwned() is { } items)
+            {
+                RunItems(items);
 
-            // This connection's own envelopes are acknowledged by this thread before it waits for more bytes (so a
-            // stream of them costs one acknowledgement per read, not one per envelope); other connections' at once.
-            AcknowledgeDone(except: item.Receipt);
+                // This connection's own envelopes are acknowledged by this thread before it waits for more bytes (so a
+                // stream of them costs one acknowledgement per read, not one per envelope); other connections' at once.
+                AcknowledgeDone(except: item.Receipt);
+            }
+        }
+        catch
+        {
+            // Whatever is left in the mailbox goes to the actor thread; the fault closes this connection.
+            _mailbox.ReleaseOwned();
+            throw;
         }
     }
 

@@ -98,6 +98,23 @@ internal sealed class HostMailbox
         }
     }
 
+    /// <summary>
+    /// For an owner that got ownership from <see cref="TryWriteOrOwn"/> and stops early (a fault escaped): gives it up,
+    /// waking the actor thread to run whatever is waiting.
+    /// </summary>
+    public void ReleaseOwned()
+    {
+        lock (_gate)
+        {
+            _owned = false;
+            if (_readerWaiting)
+            {
+                _readerWaiting = false;
+                Monitor.Pulse(_gate);
+            }
+        }
+    }
+
     /// <summary>No more items are accepted; the reader takes what is left, then <see cref="TakeAll"/> returns null.</summary>
     public void Complete()
     {
