@@ -83,9 +83,10 @@ internal sealed partial class SimpleSystemBase
     private ActorCell CreateCell(ActorCell? creator, ActorSpec spec, string? globalName, string? sourceHash,
                                  out Exception? failure)
     {
-        var type = _sources.Resolve(spec, sourceHash);
+        // The common case, a type from the actor path and no source, skips the source catalog altogether.
+        var type = sourceHash is null && spec.Type is { IsCollectible: false } given ? given : _sources.Resolve(spec, sourceHash);
         var typeInfo = ActorTypeInfo.Get(type);
-        sourceHash = SourceLoadContext.SourceHashOf(type);
+        sourceHash = type.IsCollectible ? SourceLoadContext.SourceHashOf(type) : null;
         if (globalName is not null && _globalNames.TryGetValue(globalName, out var existing) && IsLive(existing))
         {
             failure = null;

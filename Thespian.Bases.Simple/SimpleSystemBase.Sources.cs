@@ -107,7 +107,7 @@ internal sealed partial class SimpleSystemBase
 
     private void SourceActorStopped(ActorCell cell)
     {
-        if (_sources.ActorStopped(cell.SourceHash))
+        if (cell.SourceHash is not null && _sources.ActorStopped(cell.SourceHash))
         {
             _logging.RuntimeLogger.SourceContextUnloaded(cell.SourceHash!);
         }

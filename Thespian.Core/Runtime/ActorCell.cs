@@ -26,7 +26,7 @@ internal sealed partial class ActorCell
         Runtime = runtime;
         Address = address;
         _typeInfo = typeInfo;
-        TypeName = typeInfo.Type.FullName ?? typeInfo.Type.Name;
+        TypeName = typeInfo.Name;
         Parent = parent;
         GlobalName = globalName;
         SourceHash = sourceHash;

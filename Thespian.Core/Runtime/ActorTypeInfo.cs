@@ -21,6 +21,7 @@ internal sealed class ActorTypeInfo
     private ActorTypeInfo(Type type, Func<Actor> factory)
     {
         Type = type;
+        Name = type.FullName ?? type.Name;
         _factory = factory;
         Troupe = type.GetCustomAttribute<TroupeAttribute>(inherit: true);
         Requirements = type.GetCustomAttributes<RequireCapabilityAttribute>(inherit: true).ToArray();
@@ -33,6 +34,9 @@ internal sealed class ActorTypeInfo
 
     /// <summary>The actor type.</summary>
     public Type Type { get; }
+
+    /// <summary>The type's full name (computed once).</summary>
+    public string Name { get; }
 
     /// <summary>The troupe settings, when the type is a troupe.</summary>
     public TroupeAttribute? Troupe { get; }

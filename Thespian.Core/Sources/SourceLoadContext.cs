@@ -81,7 +81,7 @@ internal sealed class SourceLoadContext : AssemblyLoadContext
     }
 
     /// <summary>The source hash of the context a type was loaded in, or null when it is not from a source.</summary>
-    public static string? SourceHashOf(Type type) => SourceHashOf(type.Assembly);
+    public static string? SourceHashOf(Type type) => type.IsCollectible ? SourceHashOf(type.Assembly) : null;
 
     /// <summary>The source hash of the context an assembly was loaded in, or null when it is not from a source.</summary>
     public static string? SourceHashOf(Assembly assembly) =>
