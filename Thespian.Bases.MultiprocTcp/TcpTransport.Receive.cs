@@ -49,11 +49,9 @@ internal sealed partial class TcpTransport
         try
         {
             socket.Blocking = true;
-            var role = Handshake.Accept(socket, _options.FrameDeadline, static _ => true);
+            Handshake.Accept(socket, _options.FrameDeadline, static _ => true);
             var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline);
-
-            // The admin's replies to what a handler asks it arrive on the admin's connection: its thread never runs a handler.
-            receipt = new InboundReceipt(socket, mayRunHandler: role != WireRole.Admin);
+            receipt = new InboundReceipt(socket);
             try
             {
                 while (true)

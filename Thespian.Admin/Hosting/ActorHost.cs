@@ -79,18 +79,9 @@ internal sealed partial class ActorHost : IMultiprocHandler
     }
 
     /// <inheritdoc />
-    public void OnDeliver(Envelope envelope, IReceipt receipt)
-    {
-        var item = new MailItem.Incoming(envelope, receipt);
-        if (receipt.MayRunHandler)
-        {
-            RunHere(item);
-            return;
-        }
-
+    public void OnDeliver(Envelope envelope, IReceipt receipt) =>
         // When the host is exiting this fails; the envelope is then never acknowledged, and its sender dead-letters it.
-        _mailbox.TryWrite(item);
-    }
+        _mailbox.TryWrite(new MailItem.Incoming(envelope, receipt));
 
     /// <inheritdoc />
     public void OnControl(IControlMessage message, Envelope envelope) =>
