@@ -157,6 +157,26 @@ public abstract class MultiprocFixture
         return (T)message!;
     }
 
+    /// <summary>
+    /// Listens until a <typeparamref name="T"/> that matches arrives, passing over others. For reports from several
+    /// processes, whose order between processes is not defined (a message handled just before its process was
+    /// killed, but not yet acknowledged, is also dead-lettered: delivery is at least once).
+    /// </summary>
+    protected static T ListenUntil<T>(ActorSystem system, Func<T, bool>? matches = null)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (system.Listen(deadline - DateTime.UtcNow) is T found && (matches?.Invoke(found) ?? true))
+            {
+                return found;
+            }
+        }
+
+        Assert.Fail($"No matching {typeof(T).Name} reached the endpoint within {Patience.TotalSeconds:0} s.");
+        throw new InvalidOperationException("unreachable");
+    }
+
     /// <summary>Asks a <see cref="PidActor"/> (or <see cref="ParentActor"/>) for its process id and tracks it.</summary>
     protected int PidOf(ActorSystem system, ActorAddress actor)
     {

@@ -22,13 +22,13 @@ public sealed class ProcessFailureTests : MultiprocFixture
 
         Kill(childPid);
 
-        var exited = ListenFor<ChildExitSeen>(system);
+        var exited = ListenUntil<ChildExitSeen>(system);
         Assert.That(exited.Child, Is.EqualTo(child), "the parent was told its child exited");
         WaitForLogLine("the admin noticing the dead host", " WARN ", $"Actor host {childPid} exited unexpectedly", child.ToString());
 
         system.Tell(child, "after-death");
 
-        var dead = ListenFor<DeadLetterSeen>(system);
+        var dead = ListenUntil<DeadLetterSeen>(system, d => Equals(d.DeadMessage, "after-death"));
         Assert.Multiple(() =>
         {
             Assert.That(dead.Handler, Is.EqualTo(watcher));
