@@ -87,33 +87,27 @@ internal static class SourceZipReader
         }
     }
 
-    /// <summary>Reads an entry, counting what it really unpacks to (its declared length may lie).</summary>
+    /// <summary>Reads an entry within what is left of the source's unpacked budget.</summary>
     private static byte[] ReadEntry(ZipArchiveEntry entry, ref long unpacked)
     {
+        byte[]? bytes;
         try
         {
-            using var stream = entry.Open();
-            using var buffer = new MemoryStream((int)Math.Min(entry.Length, 16 * 1024 * 1024));
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk)) > 0)
-            {
-                unpacked += read;
-                if (unpacked > MaxUnpackedBytes)
-                {
-                    throw new InvalidActorSourceException(
-                        $"The source unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MiB; a source holds only the assemblies of its actors.");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
+            bytes = BoundedZipEntry.Read(entry, MaxUnpackedBytes - unpacked);
         }
         catch (InvalidDataException ex)
         {
             throw new InvalidActorSourceException($"The source entry '{entry.FullName}' is corrupt: {ex.Message}", ex);
         }
+
+        if (bytes is null)
+        {
+            throw new InvalidActorSourceException(
+                $"The source unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MiB; a source holds only the assemblies of its actors.");
+        }
+
+        unpacked += bytes.Length;
+        return bytes;
     }
 
     private static AssemblyName ReadIdentity(string entryName, byte[] image)

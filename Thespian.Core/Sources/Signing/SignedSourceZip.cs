@@ -94,23 +94,8 @@ internal static class SignedSourceZip
 
     private static byte[] ReadEntry(List<ZipArchiveEntry> entries, string name, long limit)
     {
-        var entry = entries.Single(e => e.FullName == name);
-        using var stream = entry.Open();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new SignedSourceException(
-                    $"The signed source package's {name} entry unpacks to more than {limit} bytes, the most it may hold.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return BoundedZipEntry.Read(entries.Single(e => e.FullName == name), limit) ?? throw new SignedSourceException(
+            $"The signed source package's {name} entry unpacks to more than {limit} bytes, the most it may hold.");
     }
 
     private static void Add(ZipArchive zip, string name, byte[] content, CompressionLevel level)
