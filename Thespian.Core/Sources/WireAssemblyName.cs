@@ -18,6 +18,24 @@ internal static class WireAssemblyName
         return SourceLoadContext.SourceHashOf(assembly) is { } hash ? $"{name}{SourceMarker}{hash}" : name;
     }
 
+    /// <summary>The source hash a wire type name refers to (for messages about refused types), or null.</summary>
+    public static string? SourceHashIn(string typeName)
+    {
+        var marker = typeName.IndexOf(SourceMarker, StringComparison.Ordinal);
+        if (marker < 0)
+        {
+            return null;
+        }
+
+        var end = marker + 1;
+        while (end < typeName.Length && char.IsAsciiHexDigit(typeName[end]))
+        {
+            end++;
+        }
+
+        return end > marker + 1 ? typeName[(marker + 1)..end] : null;
+    }
+
     /// <summary>Splits a wire assembly name into the simple name and the source hash (null for the actor path).</summary>
     public static (string Name, string? SourceHash) Parse(string wireName)
     {

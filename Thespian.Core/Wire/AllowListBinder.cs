@@ -68,8 +68,8 @@ internal sealed class DisallowedTypeException : Newtonsoft.Json.JsonSerializatio
 
     private static string RefusalText(string typeName)
     {
-        var source = typeName.Split('@', 2) is [_, var rest] ? new string(rest.TakeWhile(char.IsAsciiHexDigit).ToArray()) : null;
-        return string.IsNullOrEmpty(source)
+        var source = WireAssemblyName.SourceHashIn(typeName);
+        return source is null
             ? $"Refused the type {typeName}: it is not one of Thespian's message types, a primitive or common collection, or a type from an assembly on the actor path."
             : $"Refused the type {typeName}: it comes from the actor source {source}, which this process has not loaded (only actors created from that source can receive its types).";
     }
