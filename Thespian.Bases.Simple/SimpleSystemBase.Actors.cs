@@ -86,7 +86,7 @@ internal sealed partial class SimpleSystemBase
         // The common case, a type from the actor path and no source, skips the source catalog altogether.
         var type = sourceHash is null && spec.Type is { IsCollectible: false } given ? given : _sources.Resolve(spec, sourceHash);
         var typeInfo = ActorTypeInfo.Get(type);
-        sourceHash = type.IsCollectible ? SourceLoadContext.SourceHashOf(type) : null;
+        sourceHash = SourceLoadContext.SourceHashOf(type);
         if (globalName is not null && _globalNames.TryGetValue(globalName, out var existing) && IsLive(existing))
         {
             failure = null;
@@ -99,7 +99,11 @@ internal sealed partial class SimpleSystemBase
             return cell;
         }
 
-        _sources.ActorStarted(cell.SourceHash);
+        if (cell.SourceHash is { } hash)
+        {
+            _sources.ActorStarted(hash);
+        }
+
         _liveCells.Add(cell);
         if (globalName is not null)
         {

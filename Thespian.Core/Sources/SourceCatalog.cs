@@ -75,7 +75,7 @@ internal sealed class SourceCatalog
     /// that name first, then the actor path.
     /// </summary>
     /// <exception cref="InvalidActorSourceHashException">The source is not loaded, or has been unloaded.</exception>
-    /// <exception cref="InvalidActorSpecificationException">No such actor type.</exception>
+    /// <exception cref="InvalidActorSpecificationException">No type of that name on the actor path (the caller checks that a type is an actor).</exception>
     public Type Resolve(ActorSpec spec, string? sourceHash)
     {
         var hash = sourceHash ?? (spec.Type is { } given ? SourceLoadContext.SourceHashOf(given) : null);
@@ -86,24 +86,12 @@ internal sealed class SourceCatalog
 
         var source = RequireAvailable(hash);
         var name = spec.Type?.FullName ?? spec.TypeName!;
-        var fromSource = source.FindType(name);
-        if (fromSource is not null)
-        {
-            _ = ActorTypeInfo.Get(fromSource);
-            return fromSource;
-        }
-
-        return spec.Type ?? ActorTypeResolver.Resolve(name);
+        return source.FindType(name) ?? spec.Type ?? ActorTypeResolver.Resolve(name);
     }
 
-    /// <summary>An actor of the source started in this process (no-op for actors from the actor path).</summary>
-    public void ActorStarted(string? hash)
+    /// <summary>An actor of the source started in this process.</summary>
+    public void ActorStarted(string hash)
     {
-        if (hash is null)
-        {
-            return;
-        }
-
         lock (_sources)
         {
             if (_sources.TryGetValue(hash, out var source))
@@ -114,13 +102,8 @@ internal sealed class SourceCatalog
     }
 
     /// <summary>An actor of the source stopped; returns true when that let the source's context unload.</summary>
-    public bool ActorStopped(string? hash)
+    public bool ActorStopped(string hash)
     {
-        if (hash is null)
-        {
-            return false;
-        }
-
         lock (_sources)
         {
             if (!_sources.TryGetValue(hash, out var source) || !source.ActorStopped())
