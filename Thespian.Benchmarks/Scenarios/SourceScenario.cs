@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Loader;
 using Thespian.Benchmarks.Actors;
 using Thespian.Benchmarks.Infrastructure;
 using Thespian.Tests.Sources.Support;
@@ -11,13 +10,11 @@ namespace Thespian.Benchmarks.Scenarios;
 /// (s) actor sources: the time from LoadActorSource until the validated source is usable (the authority's
 /// round trip and the load), CreateActor from a source against CreateActor from the actor path, and — on the
 /// simple base, where the context lives in this process — the time from the last actor's exit of an unloaded
-/// source until its load context has been collected. Each source is a real zip of a Roslyn-built assembly,
-/// compiled before anything is timed.
+/// source until its load context has been collected. Each source is a real zip of a Roslyn-built assembly (the
+/// test sources' greeter), compiled before anything is timed.
 /// </summary>
 internal sealed class SourceScenario : IScenario
 {
-    private const string ActorType = "Bench.Sourced.Answerer";
-
     public string Name => "sources";
 
     public string Title => "(s) actor sources: load + validate, create from a source, unload + collect";
@@ -25,7 +22,8 @@ internal sealed class SourceScenario : IScenario
     public void Run(ScenarioContext context)
     {
         var count = context.Options.Sources;
-        var zips = Enumerable.Range(0, count + 1).Select(Zip).ToArray();
+        // The test sources' greeter, one version per source ("version" and "context" are what is used here).
+        var zips = Enumerable.Range(0, count + 1).Select(v => TestSources.Greeter($"bench-{v}")).ToArray();
         using var lease = context.StartSystem();
         var system = lease.System;
         var authority = system.CreateActor<UnsafeDevelopmentSourceAuthority>();
@@ -52,7 +50,7 @@ internal sealed class SourceScenario : IScenario
             // Multiproc: each create from a rested system with its warm pool refilled (as the create scenario).
             Rest(lease, multiproc);
             var start = Stopwatch.GetTimestamp();
-            var actor = system.CreateActor(ActorType, sourceHash: hash);
+            var actor = system.CreateActor(TestSources.GreeterType, sourceHash: hash);
             fromSource.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             _ = ScenarioContext.Ask<string>(system, actor, "version");
             actors.Add(actor);
@@ -125,29 +123,4 @@ internal sealed class SourceScenario : IScenario
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference ContextOf(ActorSystem system, ActorAddress actor) =>
         ScenarioContext.Ask<WeakReference>(system, actor, "context");
-
-    private static byte[] Zip(int version) =>
-        SourceZip.Compiled("Bench.Sourced", $$"""
-            using System;
-            using System.Runtime.Loader;
-            using Thespian;
-
-            namespace Bench.Sourced;
-
-            public sealed class Answerer : Actor
-            {
-                public override void ReceiveMessage(object message, ActorAddress sender)
-                {
-                    switch (message)
-                    {
-                        case "version":
-                            Send(sender, "{{version}}");
-                            break;
-                        case "context":
-                            Send(sender, new WeakReference(AssemblyLoadContext.GetLoadContext(GetType().Assembly)));
-                            break;
-                    }
-                }
-            }
-            """);
 }

@@ -5,7 +5,7 @@ namespace Thespian.Tests.Behaviour;
 
 /// <summary>LoadActorSource without (and with a rejecting) source authority: the hash, and what it does not allow.</summary>
 [TestFixtureSource(typeof(TestBases), nameof(TestBases.All))]
-public sealed class SourceTests(string systemBase) : BaseFixture(systemBase)
+public sealed class SourceTests(string systemBase) : Sources.SourceFixture(systemBase)
 {
     /// <summary>What a <see cref="RejectingAuthority"/> reports for each <see cref="ValidateSource"/>.</summary>
     public sealed record ValidationSeen(string SourceHash, int Length);
@@ -49,12 +49,6 @@ public sealed class SourceTests(string systemBase) : BaseFixture(systemBase)
     }
 
     private static string Sha256Hex(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes));
-
-    private string Load(byte[] bytes)
-    {
-        using var stream = new MemoryStream(bytes);
-        return System.LoadActorSource(stream);
-    }
 
     [Test]
     public void LoadActorSource_StreamWithoutSourceAuthority_ReturnsTheSha256OfTheBytes()
