@@ -6,7 +6,7 @@ namespace Thespian.Runtime;
 internal static partial class SourceLog
 {
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error,
-        Message = "Source {SourceHash} was validated but cannot be used: {Reason}. Nothing can be created from it; fix the zip and load it again")]
+        Message = "Source {SourceHash} was validated but cannot be used: {Reason} Nothing can be created from it; fix the zip and load it again")]
     public static partial void SourceUnusable(this ILogger logger, string sourceHash, string reason);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information,
