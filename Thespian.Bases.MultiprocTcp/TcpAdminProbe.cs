@@ -4,7 +4,11 @@ using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
 
-/// <summary>Connects to an admin port and tries the Thespian handshake, then hangs up.</summary>
+/// <summary>
+/// Connects to an admin port and tries the Thespian handshake as an admin probe, then hangs up. Only an admin accepts
+/// the probe role, so an actor's or an application's endpoint on the port (both listen on ephemeral ports, which a
+/// chosen admin port may be) is reported as something else, never joined as if it were the admin.
+/// </summary>
 internal sealed class TcpAdminProbe : IAdminProbe
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
@@ -29,10 +33,14 @@ internal sealed class TcpAdminProbe : IAdminProbe
             var stream = new NetworkStream(socket, ownsSocket: false);
             await using (stream.ConfigureAwait(false))
             {
-                await Handshake.ConnectAsync(stream, WireRole.Client, Deadline, cancellationToken).ConfigureAwait(false);
+                await Handshake.ConnectAsync(stream, WireRole.AdminProbe, Deadline, cancellationToken).ConfigureAwait(false);
             }
 
             return (AdminProbeResult.ThespianAdmin, "Thespian");
+        }
+        catch (WireProtocolException ex) when (ex.Violation == WireViolation.RoleRefused)
+        {
+            return (AdminProbeResult.SomethingElse, "a Thespian actor's or application's endpoint, not an admin");
         }
         catch (WireProtocolException ex)
         {

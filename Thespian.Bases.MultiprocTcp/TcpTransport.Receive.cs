@@ -49,7 +49,7 @@ internal sealed partial class TcpTransport
         try
         {
             socket.Blocking = true;
-            Handshake.Accept(socket, _options.FrameDeadline, static _ => true);
+            Handshake.Accept(socket, _options.FrameDeadline, Serves);
             var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline);
             receipt = new InboundReceipt(socket);
             try
@@ -102,7 +102,11 @@ internal sealed partial class TcpTransport
         }
     }
 
+    /// <summary>Every role but the admin probe, which only an admin's transport accepts.</summary>
+    private bool Serves(WireRole role) => role != WireRole.AdminProbe || _options.Role == WireRole.Admin;
+
     /// <summary>Whether a receive ended because this transport stopped reading (not stopping altogether).</summary>
+
     private bool IsLeavingGracefully(Exception ex) =>
         _reading.IsCancellationRequested && !_stopping.IsCancellationRequested &&
         ex is OperationCanceledException or SocketException or WireProtocolException { Violation: WireViolation.Truncated };

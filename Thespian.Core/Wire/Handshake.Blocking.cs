@@ -17,9 +17,7 @@ internal static partial class Handshake
         var status = ReadReply(buffer);
         if (status != HandshakeStatus.Accepted)
         {
-            throw new WireProtocolException(
-                status == HandshakeStatus.VersionMismatch ? WireViolation.VersionMismatch : WireViolation.BadHandshake,
-                $"The Thespian endpoint refused the connection ({status}).");
+            throw Refused(status, role);
         }
     }
 
@@ -45,7 +43,7 @@ internal static partial class Handshake
         SendAll(socket, buffer);
         if (status != HandshakeStatus.Accepted)
         {
-            throw new WireProtocolException(WireViolation.BadHandshake, $"This endpoint does not serve the role {role}.");
+            throw new WireProtocolException(WireViolation.RoleRefused, $"This endpoint does not serve the role {role}.");
         }
 
         return role;

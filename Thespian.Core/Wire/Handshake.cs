@@ -44,9 +44,7 @@ internal static partial class Handshake
         var status = ReadReply(buffer);
         if (status != HandshakeStatus.Accepted)
         {
-            throw new WireProtocolException(
-                status == HandshakeStatus.VersionMismatch ? WireViolation.VersionMismatch : WireViolation.BadHandshake,
-                $"The Thespian endpoint refused the connection ({status}).");
+            throw Refused(status, role);
         }
     }
 
@@ -75,11 +73,20 @@ internal static partial class Handshake
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (status != HandshakeStatus.Accepted)
         {
-            throw new WireProtocolException(WireViolation.BadHandshake, $"This endpoint does not serve the role {role}.");
+            throw new WireProtocolException(WireViolation.RoleRefused, $"This endpoint does not serve the role {role}.");
         }
 
         return role;
     }
+
+    private static WireProtocolException Refused(HandshakeStatus status, WireRole role) => status switch
+    {
+        HandshakeStatus.VersionMismatch => new WireProtocolException(WireViolation.VersionMismatch,
+            "The Thespian endpoint speaks another wire protocol version. Run the same Thespian version on both sides."),
+        HandshakeStatus.RoleRefused => new WireProtocolException(WireViolation.RoleRefused,
+            $"The Thespian endpoint does not serve the role {role}."),
+        _ => new WireProtocolException(WireViolation.BadHandshake, $"The Thespian endpoint refused the connection ({status})."),
+    };
 
     private static void Write(Span<byte> destination, byte code)
     {

@@ -53,6 +53,12 @@ internal enum WireRole : byte
 
     /// <summary>Another admin (conventions).</summary>
     Admin = 4,
+
+    /// <summary>
+    /// A probe asking whether an admin listens here: only an admin accepts it, so an actor's or an application's
+    /// endpoint that happens to hold the port is never taken for one.
+    /// </summary>
+    AdminProbe = 5,
 }
 
 /// <summary>The accepting side's answer to a handshake.</summary>

@@ -9,6 +9,9 @@ internal enum WireViolation
     /// <summary>The peer speaks another protocol version.</summary>
     VersionMismatch,
 
+    /// <summary>The accepting endpoint does not serve the role the connecting side asked for.</summary>
+    RoleRefused,
+
     /// <summary>A frame's length is negative or above the maximum frame size.</summary>
     FrameTooLarge,
 

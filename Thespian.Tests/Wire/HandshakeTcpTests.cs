@@ -69,7 +69,7 @@ public sealed class HandshakeTcpTests
     }
 
     [Test]
-    public async Task ConnectAsync_RoleRefused_BothSidesThrowBadHandshake()
+    public async Task ConnectAsync_RoleRefused_BothSidesThrowRoleRefused()
     {
         await using var connection = await LoopbackConnection.OpenAsync(Cap);
 
@@ -78,9 +78,9 @@ public sealed class HandshakeTcpTests
             async () => await Handshake.ConnectAsync(connection.Client, WireRole.Peer, Generous, Cap));
         var acceptException = Assert.CatchAsync<WireProtocolException>(async () => await accept);
 
-        Assert.That(connectException.Violation, Is.EqualTo(WireViolation.BadHandshake));
-        Assert.That(connectException.Message, Does.Contain(nameof(HandshakeStatus.RoleRefused)));
-        Assert.That(acceptException.Violation, Is.EqualTo(WireViolation.BadHandshake));
+        Assert.That(connectException.Violation, Is.EqualTo(WireViolation.RoleRefused));
+        Assert.That(connectException.Message, Does.Contain("does not serve the role Peer"));
+        Assert.That(acceptException.Violation, Is.EqualTo(WireViolation.RoleRefused));
         Assert.That(acceptException.Message, Does.Contain("does not serve the role Peer"));
     }
 
