@@ -9,7 +9,7 @@ try
 {
     return args.FirstOrDefault() switch
     {
-        "admin-run" => await AdminMode.RunAsync(ModeArguments.Parse(args[1..])).ConfigureAwait(false),
+        "admin-run" => await RunAdminAsync(args[1..]).ConfigureAwait(false),
         "host" => await HostMode.RunAsync(ModeArguments.Parse(args[1..])).ConfigureAwait(false),
         _ => await CommandLine.RunAsync(args).ConfigureAwait(false),
     };
@@ -18,4 +18,10 @@ catch (ArgumentException ex) when (args.FirstOrDefault() is "admin-run" or "host
 {
     await Console.Error.WriteLineAsync($"thespian-admin {args[0]}: {ex.Message}").ConfigureAwait(false);
     return 2;
+}
+
+static async Task<int> RunAdminAsync(string[] arguments)
+{
+    using var signals = new ShutdownSignals();
+    return await AdminMode.RunAsync(ModeArguments.Parse(arguments), signals.Token).ConfigureAwait(false);
 }

@@ -13,7 +13,10 @@ internal static class AdminMode
     /// <summary>Exit code when the admin port is already taken (another admin won the race).</summary>
     public const int PortTaken = 3;
 
-    public static async Task<int> RunAsync(ModeArguments arguments)
+    /// <summary>Runs the admin until the system has shut down; returns the process exit code.</summary>
+    /// <param name="arguments">The admin's command line (port, base, capabilities, actor path, log).</param>
+    /// <param name="shutdown">Cancelled to shut the system down from this process (a signal).</param>
+    public static async Task<int> RunAsync(ModeArguments arguments, CancellationToken shutdown)
     {
         var options = new AdminOptions
         {
@@ -48,6 +51,7 @@ internal static class AdminMode
         await using (server.ConfigureAwait(false))
         {
             server.Start();
+            using var onSignal = shutdown.Register(server.RequestShutdown);
             await server.Stopped.ConfigureAwait(false);
         }
 

@@ -21,6 +21,17 @@ internal sealed partial class AdminServer
     private void BeginShutdown(ShutdownRequest request, Envelope envelope)
     {
         _shutdownRequesters.Add(new Waiter(envelope, request.RequestId));
+        BeginShutdown();
+    }
+
+    /// <summary>
+    /// Shuts the system down from inside the admin's own process (SIGINT or SIGTERM), exactly as a
+    /// <see cref="ShutdownRequest"/> would, with nobody to answer.
+    /// </summary>
+    public void RequestShutdown() => Post(BeginShutdown);
+
+    private void BeginShutdown()
+    {
         if (_shuttingDown)
         {
             return;

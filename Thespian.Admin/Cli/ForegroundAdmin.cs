@@ -25,8 +25,8 @@ internal static class ForegroundAdmin
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         var logFile = AdminLauncher.LogFileFor(settings.Port, null);
-        var run = AdminMode.RunAsync(ModeArguments.Parse(AdminArguments(settings, logFile)));
-        await using var stopOnSignal = cancellationToken.Register(() => _ = ShutDownAsync(settings)).ConfigureAwait(false);
+        // Ctrl+C or SIGTERM (the token) shuts the system down inside this process, as 'stop' would.
+        var run = AdminMode.RunAsync(ModeArguments.Parse(AdminArguments(settings, logFile)), cancellationToken);
         var probe = settings.Base.CreateProbe();
         var endpoint = AdminBase.Endpoint(settings.Port);
         while (!run.IsCompleted)
@@ -76,22 +76,5 @@ internal static class ForegroundAdmin
         }
 
         return arguments;
-    }
-
-    /// <summary>Ctrl+C or SIGTERM: shut the system down, as 'stop' would (the admin then returns from its run).</summary>
-    private static async Task ShutDownAsync(Settings settings)
-    {
-        try
-        {
-            var connection = await AdminConnection.OpenAsync(settings.Base, settings.Port, CancellationToken.None).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                await connection.RequestShutdownAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is CliException or ActorSystemException or IOException)
-        {
-            await Console.Error.WriteLineAsync($"thespian-admin: could not shut the system down: {ex.Message}").ConfigureAwait(false);
-        }
     }
 }

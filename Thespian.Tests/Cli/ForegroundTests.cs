@@ -47,6 +47,13 @@ public sealed class ForegroundTests : CliAdminFixture
                 _lineArrived.Release();
             }
         };
+        _foreground.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lines.Enqueue("stderr: " + e.Data);
+            }
+        };
         _foreground.BeginOutputReadLine();
         _foreground.BeginErrorReadLine();
         WaitForLine("in the foreground");
@@ -98,7 +105,7 @@ public sealed class ForegroundTests : CliAdminFixture
         using (Assert.EnterMultipleScope())
         {
             Assert.That(stop.ExitCode, Is.Zero, stop.ToString());
-            Assert.That(_foreground!.WaitForExit(Patience), Is.True, "the foreground admin did not exit");
+            Assert.That(_foreground!.WaitForExit(Patience), Is.True, $"the foreground admin did not exit; its output:\n{string.Join('\n', _lines)}");
             Assert.That(_foreground.ExitCode, Is.Zero);
             Assert.That(processes.Where(ProcessLiveness.IsAlive), Is.Empty);
             Assert.That(CliRunner.Probe(Port), Is.EqualTo(AdminProbeResult.Nothing));
@@ -119,7 +126,7 @@ public sealed class ForegroundTests : CliAdminFixture
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_foreground!.WaitForExit(Patience), Is.True, "the foreground admin did not exit on SIGINT");
+            Assert.That(_foreground!.WaitForExit(Patience), Is.True, $"the foreground admin did not exit on SIGINT; its output:\n{string.Join('\n', _lines)}");
             Assert.That(_foreground.ExitCode, Is.Zero);
             Assert.That(processes.Where(ProcessLiveness.IsAlive), Is.Empty);
             Assert.That(CliRunner.Probe(Port), Is.EqualTo(AdminProbeResult.Nothing));

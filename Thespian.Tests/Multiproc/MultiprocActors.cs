@@ -161,3 +161,23 @@ public sealed class CountingActor : Actor
 
 /// <summary>A message that holds any value (used to try sending values that cannot travel).</summary>
 public sealed record Carrier(object? Payload);
+
+/// <summary>"observe" makes the sender its observer (answered "observing"); it tells the observer "asked to exit" when asked to exit.</summary>
+public sealed class ExitObserved : Actor
+{
+    private ActorAddress? _observer;
+
+    public override void ReceiveMessage(object message, ActorAddress sender)
+    {
+        switch (message)
+        {
+            case "observe":
+                _observer = sender;
+                Send(sender, "observing");
+                break;
+            case ActorExitRequest when _observer is not null:
+                Send(_observer, "asked to exit");
+                break;
+        }
+    }
+}

@@ -70,6 +70,29 @@ public sealed class ProcessFailureTests : MultiprocFixture
     }
 
     [Test]
+    public void Admin_SigTerm_ShutsTheSystemDownLikeStop()
+    {
+        Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGTERM with kill(1)");
+        var port = FreeAdminPort();
+        var system = JoinSystem(port);
+        var actor = system.CreateActor<ExitObserved>();
+        Assert.That(system.Ask(actor, "observe", Patience), Is.EqualTo("observing"));
+        var processes = TrackProcessesOf(system);
+        var all = SystemProcesses.OfAdminPort(port).Concat(processes.HostProcessIds).Append(processes.AdminProcessId).Distinct().ToList();
+        all.ForEach(Track);
+
+        using (var kill = Process.Start("kill", ["-TERM", processes.AdminProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.That(system.Listen(Patience), Is.EqualTo("asked to exit"), "the actor was asked to exit, as on stop");
+        Assert.That(SpinWait.SpinUntil(() => all.All(pid => !IsAlive(pid)), LongPatience), Is.True,
+                    $"the admin and every host exit; still running: [{string.Join(", ", all.Where(IsAlive))}]");
+        WaitForLogLine("the admin's shutdown", "The admin is shutting down");
+    }
+
+    [Test]
     public void Shutdown_ActorsChildrenAndTroupeWorkersRunning_NoProcessOfTheSystemRemains()
     {
         var port = FreeAdminPort();
