@@ -13,4 +13,9 @@ internal static partial class AdminLog
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "The admin process exits")]
     public static partial void AdminExiting(this ILogger logger);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Debug,
+                   Message = "Actor {Address} started in host {ProcessId}: host acquired after {AcquireMs:0.00} ms, run in {RunMs:0.00} ms, answered after {TotalMs:0.00} ms")]
+    public static partial void ActorStartTimed(this ILogger logger, ActorAddress address, int processId, double acquireMs, double runMs,
+                                               double totalMs);
 }

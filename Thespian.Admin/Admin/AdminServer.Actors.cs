@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Thespian.Multiproc;
 using Thespian.Wire;
 
@@ -53,14 +54,17 @@ internal sealed partial class AdminServer
     private async Task StartActorAsync(ActorRecord record, CreateActorRequest request)
     {
         var source = request.SourceHash is { } hash ? _sources.GetValueOrDefault(hash) : null;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var host = await _pool.AcquireAsync().ConfigureAwait(false);
+            var acquired = Stopwatch.GetTimestamp();
             host.Actor = record;
             var capabilities = _capabilities.Snapshot;
             var reply = await _node.RequestAsync(host.Endpoint!, id => new RunActorRequest(
                 id, record.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash,
                 request.RequirementsJson, request.TroupeLeader, capabilities, source?.Zip, source?.Info)).ConfigureAwait(false);
+            var ran = Stopwatch.GetTimestamp();
             _pool.Refill();
             Post(() =>
             {
@@ -68,6 +72,11 @@ internal sealed partial class AdminServer
                 if (reply.Succeeded)
                 {
                     ActorStarted(record);
+                    if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+                    {
+                        _logger.ActorStartTimed(record.Address, host.ProcessId, Milliseconds(started, acquired),
+                                                Milliseconds(acquired, ran), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
                 }
                 else
                 {
@@ -81,6 +90,8 @@ internal sealed partial class AdminServer
             Post(() => ActorFailedToStart(record, ControlErrorKind.Failure, ex.Message));
         }
     }
+
+    private static double Milliseconds(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     private void ActorStarted(ActorRecord record)
     {

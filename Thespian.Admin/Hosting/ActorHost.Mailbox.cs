@@ -170,9 +170,10 @@ internal sealed partial class ActorHost
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _capabilities = run.Capabilities;
         _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(run.Capabilities);
-        var failure = TryStart(run, out var cell);
+        var failure = TryStart(run, out var cell, out var resolved);
         if (failure is not null)
         {
             _node.Reply(envelope, failure);
@@ -183,15 +184,22 @@ internal sealed partial class ActorHost
         _cell = cell;
         _node.Book.Register(cell!.Address, _node.LocalEndpoint);
         _node.Reply(envelope, new ControlReply(run.RequestId, Address: cell.Address, Endpoint: _node.LocalEndpoint));
+        if (_logging.RuntimeLogger.IsEnabled(LogLevel.Debug))
+        {
+            _logging.RuntimeLogger.ActorRunTimed(cell.Address, cell.TypeName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                                                 System.Diagnostics.Stopwatch.GetElapsedTime(started, resolved).TotalMilliseconds);
+        }
     }
 
-    private ControlReply? TryStart(RunActorRequest run, out ActorCell? cell)
+    private ControlReply? TryStart(RunActorRequest run, out ActorCell? cell, out long resolved)
     {
         cell = null;
+        resolved = System.Diagnostics.Stopwatch.GetTimestamp();
         ActorTypeInfo typeInfo;
         try
         {
             typeInfo = ActorTypeInfo.Get(ResolveType(run));
+            resolved = System.Diagnostics.Stopwatch.GetTimestamp();
             _requirements = run.RequirementsJson is null
                 ? null
                 : _node.Serializer.Deserialize(System.Text.Encoding.UTF8.GetBytes(run.RequirementsJson));

@@ -34,4 +34,8 @@ internal static partial class MultiprocLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Actor host fault ({ExceptionType}: {ExceptionMessage}); the host keeps running")]
     public static partial void HostFault(this ILogger logger, string exceptionType, string exceptionMessage, Exception exception);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Debug,
+                   Message = "Actor {Address} ({TypeName}) started in this host in {Milliseconds:0.00} ms (type resolved in {ResolveMs:0.00} ms)")]
+    public static partial void ActorRunTimed(this ILogger logger, ActorAddress address, string typeName, double milliseconds, double resolveMs);
 }

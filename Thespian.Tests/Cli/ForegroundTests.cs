@@ -37,7 +37,7 @@ public sealed class ForegroundTests : CliAdminFixture
     private int StartForeground()
     {
         var lines = _lines = new ConcurrentQueue<string>();
-        _foreground = Process.Start(CliRunner.StartInfo("start", "--foreground", "--port", PortText))!;
+        _foreground = Process.Start(WithDefaultInterrupt(CliRunner.StartInfo("start", "--foreground", "--port", PortText)))!;
         Remember(_foreground.Id);
         _foreground.OutputDataReceived += (_, e) =>
         {
@@ -58,6 +58,35 @@ public sealed class ForegroundTests : CliAdminFixture
         _foreground.BeginErrorReadLine();
         WaitForLine("in the foreground");
         return _foreground.Id;
+    }
+
+    /// <summary>
+    /// The command through <c>env --default-signal=INT</c>: a process started in the background by a non-interactive
+    /// shell (a CI runner's, or <c>cmd &amp;</c>) ignores SIGINT, and its children inherit that, so without this the
+    /// interrupt test would depend on how the test run was started.
+    /// </summary>
+    private static ProcessStartInfo WithDefaultInterrupt(ProcessStartInfo start)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return start;
+        }
+
+        var wrapped = new ProcessStartInfo("env")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = start.RedirectStandardInput,
+            RedirectStandardOutput = start.RedirectStandardOutput,
+            RedirectStandardError = start.RedirectStandardError,
+        };
+        wrapped.ArgumentList.Add("--default-signal=INT");
+        wrapped.ArgumentList.Add(start.FileName);
+        foreach (var argument in start.ArgumentList)
+        {
+            wrapped.ArgumentList.Add(argument);
+        }
+
+        return wrapped;
     }
 
     private string WaitForLine(string fragment)
@@ -112,21 +141,22 @@ public sealed class ForegroundTests : CliAdminFixture
         }
     }
 
-    [Test]
-    public void Foreground_Interrupt_ShutsTheSystemDownAndExitsZero()
+    [TestCase("INT")]
+    [TestCase("TERM")]
+    public void Foreground_InterruptOrTerminate_ShutsTheSystemDownAndExitsZero(string signal)
     {
-        Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGINT with kill(1)");
+        Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends the signal with kill(1)");
         var pid = StartForeground();
         var processes = ProcessesFromStatus();
 
-        using (var kill = Process.Start("kill", ["-INT", pid.ToString()]))
+        using (var kill = Process.Start("kill", [$"-{signal}", pid.ToString()]))
         {
             kill.WaitForExit();
         }
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_foreground!.WaitForExit(Patience), Is.True, $"the foreground admin did not exit on SIGINT; its output:\n{string.Join('\n', _lines)}");
+            Assert.That(_foreground!.WaitForExit(Patience), Is.True, $"the foreground admin did not exit on SIG{signal}; its output:\n{string.Join('\n', _lines)}");
             Assert.That(_foreground.ExitCode, Is.Zero);
             Assert.That(processes.Where(ProcessLiveness.IsAlive), Is.Empty);
             Assert.That(CliRunner.Probe(Port), Is.EqualTo(AdminProbeResult.Nothing));
