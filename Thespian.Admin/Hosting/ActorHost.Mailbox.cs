@@ -106,6 +106,9 @@ internal sealed partial class ActorHost
             case MailItem.Control { Message: RunActorRequest run, Envelope: var envelope }:
                 RunActor(run, envelope);
                 break;
+            case MailItem.Control { Message: HostWelcome }:
+                // The admin's connection is open: nothing more to do until an actor is handed over.
+                break;
             case MailItem.Control { Message: CapabilitiesChanged changed }:
                 Revalidate(changed.Capabilities);
                 break;

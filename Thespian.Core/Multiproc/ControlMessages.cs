@@ -46,6 +46,12 @@ internal sealed record RunActorRequest(long RequestId, ActorAddress Address, str
 /// <summary>Host → admin: this idle host is ready to run an actor.</summary>
 internal sealed record HostReady(int ProcessId, string Endpoint) : IControlMessage;
 
+/// <summary>
+/// Admin → host, answering <see cref="HostReady"/>: opens the admin's connection to the idle host, so the connection,
+/// its threads and the host's receive path are set up (and compiled) before an actor is handed over, not during it.
+/// </summary>
+internal sealed record HostWelcome : IControlMessage;
+
 /// <summary>Host → admin: the actor has stopped; orphans are children left running by a non-recursive exit.</summary>
 internal sealed record ActorStoppedNotice(ActorAddress Address, IReadOnlyList<ActorAddress> Orphans) : IControlMessage;
 
