@@ -65,13 +65,14 @@ internal sealed partial class AdminServer
                 id, record.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash,
                 request.RequirementsJson, request.TroupeLeader, capabilities, source?.Zip, source?.Info)).ConfigureAwait(false);
             var ran = Stopwatch.GetTimestamp();
-            _pool.Refill();
             Post(() =>
             {
                 record.Host = host;
                 if (reply.Succeeded)
                 {
                     ActorStarted(record);
+                    // Only now, with the creator answered, may a replacement's process start compete for the CPU.
+                    _pool.Refill();
                     if (_logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
                     {
                         _logger.ActorStartTimed(record.Address, host.ProcessId, Milliseconds(started, acquired),
@@ -81,6 +82,7 @@ internal sealed partial class AdminServer
                 else
                 {
                     ActorFailedToStart(record, reply.Error, reply.Message ?? "the actor could not be started");
+                    _pool.Refill();
                 }
             });
         }
