@@ -8,25 +8,9 @@ namespace Thespian.Tests.Multiproc;
 [TestFixture]
 public sealed class CapabilityCheckTests() : BaseFixture(SystemBaseNames.MultiprocTcp)
 {
+    /// <summary>Runs only where "Has Lightbulb" is true; tells its observer when it is asked to exit.</summary>
     [RequireCapability("Has Lightbulb")]
-    public sealed class NeedsLightbulb : Actor
-    {
-        private ActorAddress? _observer;
-
-        public override void ReceiveMessage(object message, ActorAddress sender)
-        {
-            switch (message)
-            {
-                case "observe":
-                    _observer = sender;
-                    Send(sender, "observing");
-                    break;
-                case ActorExitRequest when _observer is not null:
-                    Send(_observer, "asked to exit");
-                    break;
-            }
-        }
-    }
+    public sealed class NeedsLightbulb : ExitObserved;
 
     /// <summary>Runs only where "Lanes" is at least the number of lanes the creator requires.</summary>
     public sealed class NeedsLanes : Actor, ICapabilityCheck

@@ -163,7 +163,7 @@ public sealed class CountingActor : Actor
 public sealed record Carrier(object? Payload);
 
 /// <summary>"observe" makes the sender its observer (answered "observing"); it tells the observer "asked to exit" when asked to exit.</summary>
-public sealed class ExitObserved : Actor
+public class ExitObserved : Actor
 {
     private ActorAddress? _observer;
 
