@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;
 using Thespian.Runtime;
+using Thespian.Tests.Infrastructure;
 
 namespace Thespian.Benchmarks.Infrastructure;
 
@@ -83,13 +82,8 @@ internal sealed class SystemLease : IDisposable
     /// <summary>The capabilities that put a system's admin on <paramref name="port"/>.</summary>
     public static Dictionary<string, object?> CapabilitiesFor(int port) => new() { [CommonCapabilities.AdminPort] = port };
 
-    /// <summary>A TCP port nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A TCP port nothing listens on right now, below the ephemeral range (see <see cref="FreePorts"/>).</summary>
+    public static int FreePort() => FreePorts.BelowEphemeralRange();
 
     /// <summary>The host processes the admin runs now (every one is told to the tracker).</summary>
     public IReadOnlyList<int> LearnProcesses()

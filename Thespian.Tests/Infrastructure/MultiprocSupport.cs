@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Thespian.Multiproc;
 
 namespace Thespian.Tests.Infrastructure;
@@ -10,42 +8,8 @@ public static class MultiprocSupport
 {
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
 
-    /// <summary>The lowest port <see cref="FreePort"/> picks.</summary>
-    private const int LowestTestPort = 20_000;
-
-    /// <summary>
-    /// A TCP port nothing listens on right now, below the kernel's ephemeral range: every actor's and application's
-    /// endpoint listens on an ephemeral port, and one of them taking a test's admin port between this call and the
-    /// admin's start would put a non-admin on it (a port from port 0 is ephemeral, so it could be taken).
-    /// </summary>
-    public static int FreePort()
-    {
-        var below = EphemeralRangeStart();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var port = Random.Shared.Next(LowestTestPort, below);
-            try
-            {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another.
-            }
-        }
-
-        throw new InvalidOperationException($"No free port between {LowestTestPort} and {below} after 100 tries.");
-    }
-
-    /// <summary>The first port of the kernel's ephemeral range (32768 when it cannot be read).</summary>
-    private static int EphemeralRangeStart()
-    {
-        const string rangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
-        var fields = File.Exists(rangeFile) ? File.ReadAllText(rangeFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
-        return fields.Length > 0 && int.TryParse(fields[0], out var start) && start > LowestTestPort + 1000 ? start : 32_768;
-    }
+    /// <summary>A TCP port nothing listens on right now, below the ephemeral range (see <see cref="FreePorts"/>).</summary>
+    public static int FreePort() => FreePorts.BelowEphemeralRange();
 
     /// <summary>The capabilities with a free "Admin Port" added for multiproc bases (unless the test set one).</summary>
     public static IDictionary<string, object?>? WithFreeAdminPort(string systemBase, IDictionary<string, object?>? capabilities)
