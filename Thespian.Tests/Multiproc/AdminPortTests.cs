@@ -1,3 +1,5 @@
+using Thespian.Bases.MultiprocTcp;
+
 namespace Thespian.Tests.Multiproc;
 
 /// <summary>
@@ -33,5 +35,5 @@ public sealed class AdminPortTests : MultiprocFixture
         Assert.That(PidOf(system, actor), Is.Positive, "the actor whose endpoint was probed keeps working");
     }
 
-    private static int PortOf(string endpoint) => int.Parse(endpoint[(endpoint.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    private static int PortOf(string endpoint) => TcpTransport.ParseEndpoint(endpoint).Port;
 }
