@@ -32,10 +32,17 @@ internal sealed class InboundReceipt : IReceipt, IDisposable
     private int _done;
     private volatile bool _open = true;
 
-    public InboundReceipt(Socket socket) => _socket = socket;
+    public InboundReceipt(Socket socket, bool mayRunHandler)
+    {
+        _socket = socket;
+        MayRunHandler = mayRunHandler;
+    }
 
     /// <inheritdoc />
     public bool IsOpen => _open;
+
+    /// <inheritdoc />
+    public bool MayRunHandler { get; }
 
     /// <summary>
     /// Waits until one more envelope may be received: at once while the window has room; once it is full, until a

@@ -49,9 +49,11 @@ internal sealed partial class TcpTransport
         try
         {
             socket.Blocking = true;
-            Handshake.Accept(socket, _options.FrameDeadline, Serves);
+            var role = Handshake.Accept(socket, _options.FrameDeadline, Serves);
             var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline);
-            receipt = new InboundReceipt(socket);
+
+            // The admin's replies to what a handler asks it arrive on the admin's connection: its thread never runs a handler.
+            receipt = new InboundReceipt(socket, mayRunHandler: role != WireRole.Admin);
             try
             {
                 while (true)

@@ -20,52 +20,90 @@ internal sealed partial class ActorHost
     private object? _requirements;
 
     /// <summary>
-    /// The actor thread: one item at a time, in order. What the actor sends while it handles an item is written by
-    /// this thread when the item is done (in one write per target); once the mailbox is empty, what was done is
-    /// acknowledged.
+    /// The actor thread: one item at a time, in order, whenever it owns the mailbox (a receiving thread may own it
+    /// instead: <see cref="RunHere"/>). What the actor sends while it handles an item is written by the running thread
+    /// when the item is done (in one write per target); once the mailbox is empty, what was done is acknowledged.
     /// </summary>
     private void RunMailbox()
     {
         while (_mailbox.TakeAll() is { } items)
         {
-            while (items.TryDequeue(out var item))
-            {
-                _node.Transport.BeginDeferredWrites();
-                try
-                {
-                    if (item is MailItem.Control)
-                    {
-                        // Internal: the actor never sees it, so its watch stands.
-                        Handle(item);
-                        continue;
-                    }
-
-                    _requestedWatch = null;
-                    Handle(item);
-                    Watcher.Arm(_requestedWatch);
-                }
-                catch (Exception ex)
-                {
-                    _logging.RuntimeLogger.HostFault(ex.GetType().Name, ex.Message, ex);
-                }
-                finally
-                {
-                    _node.Transport.EndDeferredWrites();
-                }
-            }
-
+            RunItems(items);
             AcknowledgeDone();
         }
 
         AcknowledgeDone();
     }
 
+    /// <summary>
+    /// Adds an item from a connection's receiving thread and, when the actor is idle, runs the mailbox on this thread
+    /// until it is empty (as the actor thread would, sparing its wake-up); the connection is not read meanwhile.
+    /// </summary>
+    private void RunHere(MailItem.Incoming item)
+    {
+        // When the host is exiting this is refused; the envelope is then never acknowledged, and its sender dead-letters it.
+        if (_mailbox.TryWriteOrOwn(item) != HostMailbox.WriteOutcome.Owned)
+        {
+            return;
+        }
+
+        try
+        {
+            while (_mailbox.TakeOwned() is { } items)
+            {
+                RunItems(items);
+
+                // This connection's own envelopes are acknowledged by this thread before it waits for more bytes (so a
+                // stream of them costs one acknowledgement per read, not one per envelope); other connections' at once.
+                AcknowledgeDone(except: item.Receipt);
+            }
+        }
+        catch
+        {
+            // Whatever is left in the mailbox goes to the actor thread; the fault closes this connection.
+            _mailbox.ReleaseOwned();
+            throw;
+        }
+    }
+
+    private void RunItems(Queue<MailItem> items)
+    {
+        while (items.TryDequeue(out var item))
+        {
+            _node.Transport.BeginDeferredWrites();
+            try
+            {
+                if (item is MailItem.Control)
+                {
+                    // Internal: the actor never sees it, so its watch stands.
+                    Handle(item);
+                    continue;
+                }
+
+                _requestedWatch = null;
+                Handle(item);
+                Watcher.Arm(_requestedWatch);
+            }
+            catch (Exception ex)
+            {
+                _logging.RuntimeLogger.HostFault(ex.GetType().Name, ex.Message, ex);
+            }
+            finally
+            {
+                _node.Transport.EndDeferredWrites();
+            }
+        }
+    }
+
     /// <summary>Out of work for now: acknowledges at once what was done (one small write per connection).</summary>
-    private void AcknowledgeDone()
+    private void AcknowledgeDone(IReceipt? except = null)
     {
         foreach (var receipt in _toAcknowledge)
         {
-            receipt.Acknowledge();
+            if (receipt != except)
+            {
+                receipt.Acknowledge();
+            }
         }
 
         _toAcknowledge.Clear();

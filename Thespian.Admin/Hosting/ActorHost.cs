@@ -79,9 +79,18 @@ internal sealed partial class ActorHost : IMultiprocHandler
     }
 
     /// <inheritdoc />
-    public void OnDeliver(Envelope envelope, IReceipt receipt) =>
+    public void OnDeliver(Envelope envelope, IReceipt receipt)
+    {
+        var item = new MailItem.Incoming(envelope, receipt);
+        if (receipt.MayRunHandler)
+        {
+            RunHere(item);
+            return;
+        }
+
         // When the host is exiting this fails; the envelope is then never acknowledged, and its sender dead-letters it.
-        _mailbox.TryWrite(new MailItem.Incoming(envelope, receipt));
+        _mailbox.TryWrite(item);
+    }
 
     /// <inheritdoc />
     public void OnControl(IControlMessage message, Envelope envelope) =>

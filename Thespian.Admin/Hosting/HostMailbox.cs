@@ -1,9 +1,12 @@
 namespace Thespian.Admin.Hosting;
 
 /// <summary>
-/// The actor thread's mailbox: any thread adds, the one actor thread takes everything waiting at once. The
-/// actor thread waits on a monitor (a kernel wait woken directly by the writer), never on a task, so handing
-/// an item over costs no thread-pool hop.
+/// The actor's mailbox: any thread adds, and one owner at a time takes everything waiting at once and runs it. The
+/// owner is usually the actor thread, which waits on a monitor (a kernel wait woken directly by the writer), never on
+/// a task, so handing an item over costs no thread-pool hop. A writer that may run the actor itself (a connection's
+/// receiving thread) takes ownership instead when nobody owns it, sparing the actor thread's wake-up: it then runs
+/// what is waiting (<see cref="TakeOwned"/>) until the mailbox is empty. Ownership is given up only under the lock
+/// and only with the mailbox empty, so no item is left waiting without an owner or a woken actor thread.
 /// </summary>
 internal sealed class HostMailbox
 {
@@ -12,6 +15,21 @@ internal sealed class HostMailbox
     private Queue<MailItem> _spare = new();
     private bool _readerWaiting;
     private bool _completed;
+    private bool _owned;
+    private bool _readerOwns;
+
+    /// <summary>What <see cref="TryWriteOrOwn"/> did.</summary>
+    public enum WriteOutcome
+    {
+        /// <summary>The mailbox has been completed (the host is exiting): the item was not added.</summary>
+        Refused,
+
+        /// <summary>Added; its owner (or the actor thread) runs it.</summary>
+        Queued,
+
+        /// <summary>Added, and the caller now owns the mailbox: it must run <see cref="TakeOwned"/> until null.</summary>
+        Owned,
+    }
 
     /// <summary>Adds an item; false once the mailbox has been completed (the host is exiting).</summary>
     public bool TryWrite(MailItem item)
@@ -24,7 +42,7 @@ internal sealed class HostMailbox
             }
 
             _items.Enqueue(item);
-            if (_readerWaiting)
+            if (!_owned && _readerWaiting)
             {
                 _readerWaiting = false;
                 Monitor.Pulse(_gate);
@@ -32,6 +50,69 @@ internal sealed class HostMailbox
         }
 
         return true;
+    }
+
+    /// <summary>Adds an item and, when nobody owns the mailbox, makes the caller its owner (the actor thread is not woken).</summary>
+    public WriteOutcome TryWriteOrOwn(MailItem item)
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                return WriteOutcome.Refused;
+            }
+
+            _items.Enqueue(item);
+            if (_owned)
+            {
+                return WriteOutcome.Queued;
+            }
+
+            _owned = true;
+            return WriteOutcome.Owned;
+        }
+    }
+
+    /// <summary>
+    /// For an owner that got ownership from <see cref="TryWriteOrOwn"/>: everything waiting, in order (the queue is the
+    /// caller's until its next call), or null — ownership given up — once the mailbox is empty.
+    /// </summary>
+    public Queue<MailItem>? TakeOwned()
+    {
+        lock (_gate)
+        {
+            if (_items.Count == 0)
+            {
+                _owned = false;
+                if (_completed && _readerWaiting)
+                {
+                    // The actor thread waits for the owner to finish before it leaves.
+                    _readerWaiting = false;
+                    Monitor.Pulse(_gate);
+                }
+
+                return null;
+            }
+
+            return SwapLocked();
+        }
+    }
+
+    /// <summary>
+    /// For an owner that got ownership from <see cref="TryWriteOrOwn"/> and stops early (a fault escaped): gives it up,
+    /// waking the actor thread to run whatever is waiting.
+    /// </summary>
+    public void ReleaseOwned()
+    {
+        lock (_gate)
+        {
+            _owned = false;
+            if (_readerWaiting)
+            {
+                _readerWaiting = false;
+                Monitor.Pulse(_gate);
+            }
+        }
     }
 
     /// <summary>No more items are accepted; the reader takes what is left, then <see cref="TakeAll"/> returns null.</summary>
@@ -45,16 +126,23 @@ internal sealed class HostMailbox
     }
 
     /// <summary>
-    /// Waits until items are there and returns them all, in order (the queue is the caller's until its next
-    /// call), or null once completed and empty. One reader only.
+    /// The actor thread: gives up the ownership its previous call took, waits until items are there and nobody else owns
+    /// the mailbox, then owns it and returns all the items, in order (the queue is the caller's until its next call), or
+    /// null once completed, empty and not owned. One reader only.
     /// </summary>
     public Queue<MailItem>? TakeAll()
     {
         lock (_gate)
         {
-            while (_items.Count == 0)
+            if (_readerOwns)
             {
-                if (_completed)
+                _readerOwns = false;
+                _owned = false;
+            }
+
+            while (_items.Count == 0 || _owned)
+            {
+                if (_completed && _items.Count == 0 && !_owned)
                 {
                     return null;
                 }
@@ -63,11 +151,19 @@ internal sealed class HostMailbox
                 Monitor.Wait(_gate);
             }
 
-            var taken = _items;
-            _spare.Clear();
-            _items = _spare;
-            _spare = taken;
-            return taken;
+            _readerWaiting = false;
+            _owned = true;
+            _readerOwns = true;
+            return SwapLocked();
         }
+    }
+
+    private Queue<MailItem> SwapLocked()
+    {
+        var taken = _items;
+        _spare.Clear();
+        _items = _spare;
+        _spare = taken;
+        return taken;
     }
 }

@@ -11,6 +11,13 @@ internal interface IReceipt
     bool IsOpen { get; }
 
     /// <summary>
+    /// Whether the thread that hands envelopes of this connection on may run the receiver's handler itself (sparing a
+    /// hand-over to another thread). False where the handler may wait for something that arrives on this very
+    /// connection — replies from the admin — because the connection is not read while its thread runs the handler.
+    /// </summary>
+    bool MayRunHandler { get; }
+
+    /// <summary>
     /// One more envelope of this connection is done. It is acknowledged soon, but not necessarily at once: a caller that
     /// marks envelopes done on a thread of its own calls <see cref="Acknowledge"/> when it runs out of work.
     /// </summary>
@@ -26,6 +33,8 @@ internal sealed class ImmediateReceipt : IReceipt
     public static readonly ImmediateReceipt Instance = new();
 
     public bool IsOpen => true;
+
+    public bool MayRunHandler => false;
 
     public void Done()
     {
