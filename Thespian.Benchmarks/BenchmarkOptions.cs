@@ -27,6 +27,9 @@ internal sealed record BenchmarkOptions
           --quick            fast smoke run: smaller counts, shorter warm-up, 3 repetitions
           --reps N           measured repetitions per figure (default 7, quick 3; multiproc 3, quick 2;
                              the median is reported)
+          --log-level LEVEL  what the admin and hosts of multiproc systems log to the temp folder's
+                             thespian-benchmarks.log (default Warning; Debug adds the timings of each
+                             actor's start, events 2010 and 3004)
           --json PATH        where to write the JSON results
                              (default BenchmarkResults/results-<base>-<UTC timestamp>.json)
           --help             this text
@@ -57,6 +60,9 @@ internal sealed record BenchmarkOptions
     public bool ScenariosChosen { get; init; }
 
     public string? JsonPath { get; init; }
+
+    /// <summary>What multiproc systems log (--log-level).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
     public int Repetitions { get; init; } = 7;
 
     /// <summary>Whether --reps was given.</summary>
@@ -132,6 +138,14 @@ internal sealed record BenchmarkOptions
                     break;
                 case "--json":
                     options = options with { JsonPath = Value(args, ref i) };
+                    break;
+                case "--log-level":
+                    options = options with
+                    {
+                        LogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(Value(args, ref i), ignoreCase: true, out var level)
+                            ? level
+                            : throw new ArgumentException($"--log-level needs one of {string.Join(", ", Enum.GetNames<Microsoft.Extensions.Logging.LogLevel>())}, not '{args[i]}'."),
+                    };
                     break;
                 case "--reps":
                     reps = int.TryParse(Value(args, ref i), out var n) && n >= 1

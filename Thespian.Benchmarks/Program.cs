@@ -43,6 +43,7 @@ internal static class Program
             return 0;
         }
 
+        SystemLease.MultiprocLogDefs = SystemLease.MultiprocLogDefs with { MinimumLevel = options.LogLevel };
         if (!IsOptimized(typeof(Program).Assembly) || !IsOptimized(typeof(ActorSystem).Assembly))
         {
             Console.Error.WriteLine("WARNING: this is a Debug build (JIT optimizer disabled): its figures would mean nothing. " +

@@ -8,6 +8,7 @@ internal sealed partial class AdminServer
 {
     private readonly Dictionary<UInt128, ActorRecord> _actors = [];
     private readonly Dictionary<string, ActorRecord> _globalNames = new(StringComparer.Ordinal);
+    private readonly RecentActorTypes _recentTypes = new();
 
     private IEnumerable<ActorRecord> RunningActors => _actors.Values.Where(a => a.State == ActorRecordState.Running);
 
@@ -103,6 +104,7 @@ internal sealed partial class AdminServer
         }
 
         record.State = ActorRecordState.Running;
+        _recentTypes.Started(record.TypeName, record.SourceHash);
         _node.Book.SetRoute(record.Address.Id, record.Endpoint!);
         foreach (var waiter in record.CreateWaiters)
         {

@@ -98,7 +98,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
         switch (message)
         {
             case HostReady ready:
-                SendControl(ready.Endpoint, new HostWelcome());
+                SendControl(ready.Endpoint, new HostWelcome(_recentTypes.Snapshot()));
                 _pool.OnHostReady(ready);
                 break;
             case CreateActorRequest create:

@@ -144,8 +144,9 @@ internal sealed partial class ActorHost
             case MailItem.Control { Message: RunActorRequest run, Envelope: var envelope }:
                 RunActor(run, envelope);
                 break;
-            case MailItem.Control { Message: HostWelcome }:
-                // The admin's connection is open: nothing more to do until an actor is handed over.
+            case MailItem.Control { Message: HostWelcome welcome }:
+                // The admin's connection is open; until an actor is handed over, get the likely types ready.
+                PrepareFor(welcome.LikelyActorTypes);
                 break;
             case MailItem.Control { Message: CapabilitiesChanged changed }:
                 Revalidate(changed.Capabilities);
@@ -276,6 +277,31 @@ internal sealed partial class ActorHost
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Resolves, while idle, the types the admin expects to be created (each resolution is cached, so a hand-over of
+    /// one of them skips loading its assembly and reading its attributes). Only a hint: a failure here is ignored, and
+    /// a create that names the type reports it.
+    /// </summary>
+    private void PrepareFor(IReadOnlyList<string> typeNames)
+    {
+        foreach (var typeName in typeNames)
+        {
+            if (_cell is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                _ = _sources.Resolve(ActorSpec.For(typeName), sourceHash: null);
+            }
+            catch (Exception ex) when (ex is InvalidActorSpecificationException or ArgumentException)
+            {
+                // Not resolvable here (any more): the create that names it will say why.
+            }
+        }
     }
 
     /// <summary>

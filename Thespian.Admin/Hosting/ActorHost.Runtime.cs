@@ -187,7 +187,7 @@ internal sealed partial class ActorHost : IActorRuntime
         ThrowIfFailed(AdminRequest(id => new RegistrationRequest(id, cell.Address, kind, enable)));
 
     private ControlReply AdminRequest(Func<long, IControlRequest> makeRequest) =>
-        _node.RequestAsync(_node.AdminEndpoint!, makeRequest).GetAwaiter().GetResult();
+        _node.Request(_node.AdminEndpoint!, makeRequest);
 
     private static void ThrowIfFailed(ControlReply reply)
     {

@@ -16,6 +16,7 @@ namespace Thespian.Admin.Hosting;
 internal sealed partial class ActorHost : IMultiprocHandler
 {
     private static readonly TimeSpan AdminWatchPeriod = TimeSpan.FromMilliseconds(250);
+    private static readonly int[] WarmGeneration = [1, 0];
 
     private readonly MultiprocNode _node;
     private readonly ActorPath _actorPath;
@@ -70,7 +71,11 @@ internal sealed partial class ActorHost : IMultiprocHandler
     {
         var address = ActorAddress.CreateNew();
         var request = new RunActorRequest(0, address, typeof(HostReady).AssemblyQualifiedName!, address, null, null, null, null,
-                                          new Dictionary<string, object?> { ["Warm"] = 1, ["Up"] = "yes" });
+                                          new Dictionary<string, object?>
+                                          {
+                                              // The kinds of value a system's capabilities hold (see CommonCapabilities).
+                                              ["Generation"] = WarmGeneration, ["Version"] = 1, ["Name"] = "warm", ["Watch"] = true,
+                                          });
         _ = _node.Serializer.Deserialize(_node.Serializer.Serialize(request));
         _ = _node.Serializer.Serialize(new ControlReply(0, Address: address, Endpoint: _node.LocalEndpoint));
         _ = _node.Serializer.Deserialize(_node.Serializer.Serialize(new WakeupMessage(TimeSpan.Zero, "warm")));

@@ -68,8 +68,11 @@ internal sealed class SystemLease : IDisposable
     /// <summary>The admin's process id (multiproc only).</summary>
     public int AdminProcessId => Multiproc?.AdminProcessId ?? 0;
 
-    /// <summary>Logging for multiproc systems: warnings and errors to <see cref="LogFile"/>, nothing on the console.</summary>
-    public static LogDefs MultiprocLogDefs { get; } = new()
+    /// <summary>
+    /// Logging for multiproc systems: warnings and errors (or what <c>--log-level</c> chose) to <see cref="LogFile"/>,
+    /// nothing on the console.
+    /// </summary>
+    public static LogDefs MultiprocLogDefs { get; set; } = new()
     {
         FilePath = LogFile,
         MinimumLevel = Microsoft.Extensions.Logging.LogLevel.Warning,

@@ -49,8 +49,11 @@ internal sealed record HostReady(int ProcessId, string Endpoint) : IControlMessa
 /// <summary>
 /// Admin → host, answering <see cref="HostReady"/>: opens the admin's connection to the idle host, so the connection,
 /// its threads and the host's receive path are set up (and compiled) before an actor is handed over, not during it.
+/// <paramref name="LikelyActorTypes"/> are the actor path's types most recently created in this system: the idle host
+/// resolves them ahead of time (loads their assemblies, reads their attributes), so a create of one of them does not
+/// pay for that during the hand-over. Only a hint: a name that does not resolve is ignored until a create names it.
 /// </summary>
-internal sealed record HostWelcome : IControlMessage;
+internal sealed record HostWelcome(IReadOnlyList<string> LikelyActorTypes) : IControlMessage;
 
 /// <summary>Host → admin: the actor has stopped; orphans are children left running by a non-recursive exit.</summary>
 internal sealed record ActorStoppedNotice(ActorAddress Address, IReadOnlyList<ActorAddress> Orphans) : IControlMessage;

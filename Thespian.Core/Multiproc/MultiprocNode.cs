@@ -115,21 +115,23 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     /// <summary>Sends a control request and waits for its reply.</summary>
     /// <exception cref="ActorSystemRequestTimeoutException">No reply came in time.</exception>
     public async Task<ControlReply> RequestAsync(string endpoint, Func<long, IControlRequest> makeRequest,
-                                                TimeSpan? timeout = null, CancellationToken cancellationToken = default)
-    {
-        var answer = await AskControlAsync(endpoint, makeRequest, timeout, cancellationToken).ConfigureAwait(false);
-        return answer as ControlReply ?? throw new ActorSystemFailureException(
-            $"{endpoint} answered with {answer.GetType().Name} where a ControlReply was expected.");
-    }
+                                                TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        AsReply(endpoint, await AskControlAsync(endpoint, makeRequest, timeout, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Sends a control request and blocks the calling thread until its reply: the request is written on this thread and
+    /// the thread that receives the reply wakes this one directly (no thread-pool hop either way).
+    /// </summary>
+    /// <exception cref="ActorSystemRequestTimeoutException">No reply came in time.</exception>
+    public ControlReply Request(string endpoint, Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null) =>
+        AsReply(endpoint, AskControl(endpoint, makeRequest, timeout));
 
     /// <summary>Sends a control request and waits for whatever record answers it (matched by request id).</summary>
     /// <exception cref="ActorSystemRequestTimeoutException">No answer came in time.</exception>
     public async Task<IControlMessage> AskControlAsync(string endpoint, Func<long, IControlRequest> makeRequest,
                                                       TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var id = Interlocked.Increment(ref _nextRequestId);
-        var reply = new TaskCompletionSource<IControlMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _requests[id] = reply;
+        var (id, reply) = ExpectReply();
         try
         {
             var request = makeRequest(id);
@@ -139,8 +141,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (finished != reply.Task)
             {
-                throw new ActorSystemRequestTimeoutException(
-                    $"No answer from {endpoint} to {request.GetType().Name} within {wait.TotalSeconds:0.#} s; the admin may be stuck or gone.");
+                throw NoAnswer(endpoint, request, wait);
             }
 
             return await reply.Task.ConfigureAwait(false);
@@ -150,6 +151,51 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
             _requests.TryRemove(id, out _);
         }
     }
+
+    /// <summary>
+    /// <see cref="AskControlAsync"/> for a caller that blocks anyway: written on this thread, woken directly by the
+    /// receiving thread (a blocking wait on the reply's task is not run through the thread pool).
+    /// </summary>
+    /// <exception cref="ActorSystemRequestTimeoutException">No answer came in time.</exception>
+    public IControlMessage AskControl(string endpoint, Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null)
+    {
+        var (id, reply) = ExpectReply();
+        try
+        {
+            var request = makeRequest(id);
+            Transport.BeginDeferredWrites();
+            try
+            {
+                SendControl(endpoint, request);
+            }
+            finally
+            {
+                Transport.EndDeferredWrites();
+            }
+
+            var wait = timeout ?? DefaultRequestTimeout;
+            return reply.Task.Wait(wait) ? reply.Task.Result : throw NoAnswer(endpoint, request, wait);
+        }
+        finally
+        {
+            _requests.TryRemove(id, out _);
+        }
+    }
+
+    private (long Id, TaskCompletionSource<IControlMessage> Reply) ExpectReply()
+    {
+        var id = Interlocked.Increment(ref _nextRequestId);
+        var reply = new TaskCompletionSource<IControlMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _requests[id] = reply;
+        return (id, reply);
+    }
+
+    private static ActorSystemRequestTimeoutException NoAnswer(string endpoint, IControlRequest request, TimeSpan wait) =>
+        new($"No answer from {endpoint} to {request.GetType().Name} within {wait.TotalSeconds:0.#} s; the admin may be stuck or gone.");
+
+    private static ControlReply AsReply(string endpoint, IControlMessage answer) =>
+        answer as ControlReply ?? throw new ActorSystemFailureException(
+            $"{endpoint} answered with {answer.GetType().Name} where a ControlReply was expected.");
 
     /// <summary>Sends a reply to a control request.</summary>
     public void Reply(Envelope request, ControlReply reply)

@@ -215,7 +215,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 
     /// <summary>The process ids of the admin and every host it runs (tests: nothing may outlive shutdown).</summary>
     internal ProcessesReply QueryProcesses() =>
-        _node.AskControlAsync(_adminEndpoint, id => new ProcessesRequest(id)).GetAwaiter().GetResult() switch
+        _node.AskControl(_adminEndpoint, id => new ProcessesRequest(id)) switch
         {
             ProcessesReply processes => processes,
             var other => throw new ActorSystemFailureException($"The admin did not list its processes: {(other as ControlReply)?.Message}"),
@@ -261,14 +261,14 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     }
 
     private SystemInfoReply QueryInfo() =>
-        _node.AskControlAsync(_adminEndpoint, id => new SystemInfoRequest(id)).GetAwaiter().GetResult() switch
+        _node.AskControl(_adminEndpoint, id => new SystemInfoRequest(id)) switch
         {
             SystemInfoReply info => info,
             var other => throw new ActorSystemFailureException($"The admin did not answer: {(other as ControlReply)?.Message}"),
         };
 
     private ControlReply Request(Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null) =>
-        _node.RequestAsync(_adminEndpoint, makeRequest, timeout).GetAwaiter().GetResult();
+        _node.Request(_adminEndpoint, makeRequest, timeout);
 
     private void WaitForAdminExit()
     {
