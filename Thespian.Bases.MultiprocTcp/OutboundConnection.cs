@@ -17,6 +17,9 @@ internal sealed class OutboundConnection : IAsyncDisposable
 {
     private const int MaxBatchBytes = 256 * 1024;
 
+    /// <summary>Bodies of this many bytes or more are sent from where they are, not copied into the batch.</summary>
+    private const int DirectBodyBytes = 64 * 1024;
+
     private readonly TcpTransport _transport;
     private readonly string _endpoint;
     private readonly object _gate = new();
@@ -196,7 +199,11 @@ internal sealed class OutboundConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes batches until the queue is empty (the caller holds the write lock, so batches go out in order).</summary>
+    /// <summary>
+    /// Writes batches until the queue is empty (the caller holds the write lock, so batches go out in order). A large
+    /// body is not copied into the batch: what is batched before it, and its frame's start, are written, then the body
+    /// straight from where it is.
+    /// </summary>
     private void WriteAllQueued(Socket socket)
     {
         while (TakeBatch(_taken))
@@ -204,20 +211,33 @@ internal sealed class OutboundConnection : IAsyncDisposable
             _batch.ResetWrittenCount();
             foreach (var envelope in _taken)
             {
-                FrameCodec.Write(_batch, envelope);
+                if (envelope.Body.Length < DirectBodyBytes)
+                {
+                    FrameCodec.Write(_batch, envelope);
+                    continue;
+                }
+
+                FrameCodec.WriteAllButBody(_batch, envelope);
+                SendAll(socket, _batch.WrittenSpan);
+                _batch.ResetWrittenCount();
+                SendAll(socket, envelope.Body.Span);
             }
 
-            var bytes = _batch.WrittenSpan;
-            while (!bytes.IsEmpty)
-            {
-                bytes = bytes[socket.Send(bytes, SocketFlags.None)..];
-            }
+            SendAll(socket, _batch.WrittenSpan);
         }
 
         _taken.Clear();
         if (_batch.Capacity > 4 * MaxBatchBytes)
         {
             _batch = new ArrayBufferWriter<byte>(64 * 1024);
+        }
+    }
+
+    private static void SendAll(Socket socket, ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            bytes = bytes[socket.Send(bytes, SocketFlags.None)..];
         }
     }
 

@@ -26,9 +26,12 @@ internal sealed class SocketFrameReader
     /// <summary>Whether a whole frame is already buffered (the next read will not wait for the peer).</summary>
     public bool HasBufferedFrame => _frames.HasFrame;
 
+    /// <summary>Whether the last frame's payload is an array of its own (a large frame), which the caller may keep.</summary>
+    public bool LastFrameDetached { get; private set; }
+
     /// <summary>
-    /// The next frame's payload (valid until the next call), or null when the peer closed the connection (or this side
-    /// shut its receiving down) between frames.
+    /// The next frame's payload (valid until the next call, unless <see cref="LastFrameDetached"/>), or null when the peer
+    /// closed the connection (or this side shut its receiving down) between frames.
     /// </summary>
     /// <exception cref="WireProtocolException">The frame is too large, truncated, or late.</exception>
     public ReadOnlyMemory<byte>? ReadFrame()
@@ -36,8 +39,9 @@ internal sealed class SocketFrameReader
         long deadline = 0;
         while (true)
         {
-            if (_frames.TryTake(out var payload))
+            if (_frames.TryTake(out var payload, out var detached))
             {
+                LastFrameDetached = detached;
                 return payload;
             }
 

@@ -72,7 +72,7 @@ internal sealed partial class TcpTransport
                     }
 
                     receipt.Received();
-                    Sink.OnEnvelope(Envelope.Read(frame.Span), receipt);
+                    Sink.OnEnvelope(Envelope.Read(frame, keepBody: reader.LastFrameDetached), receipt);
                 }
             }
             catch (Exception ex) when (IsLeavingGracefully(ex))

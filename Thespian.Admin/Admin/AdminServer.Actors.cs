@@ -9,6 +9,7 @@ internal sealed partial class AdminServer
     private readonly Dictionary<UInt128, ActorRecord> _actors = [];
     private readonly Dictionary<string, ActorRecord> _globalNames = new(StringComparer.Ordinal);
     private readonly RecentActorTypes _recentTypes = new();
+    private readonly UnannouncedResolves _unannounced = new();
 
     private IEnumerable<ActorRecord> RunningActors => _actors.Values.Where(a => a.State == ActorRecordState.Running);
 
@@ -43,6 +44,7 @@ internal sealed partial class AdminServer
 
         var record = new ActorRecord(request.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash);
         _actors[record.Address.Id] = record;
+        record.ResolveWaiters.AddRange(_unannounced.Announced(record.Address.Id));
         if (record.GlobalName is { } globalName)
         {
             _globalNames[globalName] = record;
@@ -200,6 +202,7 @@ internal sealed partial class AdminServer
     {
         record.State = ActorRecordState.Stopped;
         _actors.Remove(record.Address.Id);
+        _unannounced.Ended(record.Address.Id);
         if (record.GlobalName is { } name && _globalNames.TryGetValue(name, out var named) && named == record)
         {
             _globalNames.Remove(name);
@@ -225,8 +228,18 @@ internal sealed partial class AdminServer
 
         if (!_actors.TryGetValue(request.Address.Id, out var record))
         {
-            _node.Reply(envelope, new ControlReply(request.RequestId, ControlErrorKind.InvalidArgument,
-                                                  $"No actor {request.Address} is running."));
+            var id = request.Address.Id;
+            if (_unannounced.HasEnded(id))
+            {
+                ReplyNotRunning(new Waiter(envelope, request.RequestId), request.Address);
+            }
+            else if (_unannounced.Park(id, new Waiter(envelope, request.RequestId)))
+            {
+                // Its creator may have handed the address on before this admin has seen the create: wait a little.
+                _ = Task.Delay(UnannouncedResolves.Grace).ContinueWith(
+                    _ => Post(() => RefuseUnannounced(request.Address)), TaskScheduler.Default);
+            }
+
             return;
         }
 
@@ -239,4 +252,15 @@ internal sealed partial class AdminServer
             record.ResolveWaiters.Add(new Waiter(envelope, request.RequestId));
         }
     }
+
+    private void RefuseUnannounced(ActorAddress address)
+    {
+        foreach (var waiter in _unannounced.Expire(address.Id))
+        {
+            ReplyNotRunning(waiter, address);
+        }
+    }
+
+    private void ReplyNotRunning(Waiter waiter, ActorAddress address) =>
+        ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, ControlErrorKind.InvalidArgument, $"No actor {address} is running."));
 }

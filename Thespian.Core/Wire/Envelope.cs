@@ -38,8 +38,18 @@ internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt
     /// <summary>Writes the envelope as one frame payload.</summary>
     public void WriteTo(IBufferWriter<byte> writer)
     {
+        WriteHeaderTo(writer);
+        writer.Write(Body.Span);
+    }
+
+    /// <summary>
+    /// Writes everything of the envelope but its body (which the caller sends after it, straight from
+    /// <see cref="Body"/>, so that a large body is not copied).
+    /// </summary>
+    public void WriteHeaderTo(IBufferWriter<byte> writer)
+    {
         var endpointBytes = EndpointByteCount;
-        var span = writer.GetSpan(FixedHeaderLength + endpointBytes + Body.Length);
+        var span = writer.GetSpan(FixedHeaderLength + endpointBytes);
         span[0] = (byte)Kind;
         BinaryPrimitives.WriteUInt128LittleEndian(span[1..], Target);
         BinaryPrimitives.WriteUInt128LittleEndian(span[17..], Sender);
@@ -50,13 +60,27 @@ internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt
             Encoding.UTF8.GetBytes(SenderEndpoint, span[FixedHeaderLength..]);
         }
 
-        Body.Span.CopyTo(span[(FixedHeaderLength + endpointBytes)..]);
-        writer.Advance(FixedHeaderLength + endpointBytes + Body.Length);
+        writer.Advance(FixedHeaderLength + endpointBytes);
     }
 
     /// <summary>Reads an envelope from a frame payload (the body is copied, so the frame buffer can be reused).</summary>
     /// <exception cref="WireProtocolException">The payload is not an envelope.</exception>
-    public static Envelope Read(ReadOnlySpan<byte> payload)
+    public static Envelope Read(ReadOnlySpan<byte> payload) => Read(payload, out var bodyStart).WithBody(payload[bodyStart..].ToArray());
+
+    /// <summary>
+    /// Reads an envelope from a frame's payload; with <paramref name="keepBody"/> (the payload is an array of its own that
+    /// nothing reuses) the body refers to it instead of a copy.
+    /// </summary>
+    /// <exception cref="WireProtocolException">The payload is not an envelope.</exception>
+    public static Envelope Read(ReadOnlyMemory<byte> payload, bool keepBody)
+    {
+        var envelope = Read(payload.Span, out var bodyStart);
+        return envelope.WithBody(keepBody ? payload[bodyStart..] : payload.Span[bodyStart..].ToArray());
+    }
+
+    private Envelope WithBody(ReadOnlyMemory<byte> body) => this with { Body = body };
+
+    private static Envelope Read(ReadOnlySpan<byte> payload, out int bodyStart)
     {
         if (payload.Length < FixedHeaderLength || !Enum.IsDefined((EnvelopeKind)payload[0]))
         {
@@ -71,12 +95,13 @@ internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt
                 "A Thespian envelope's sender endpoint runs past the end of its frame.");
         }
 
+        bodyStart = FixedHeaderLength + endpointLength;
         return new Envelope(
             (EnvelopeKind)payload[0],
             BinaryPrimitives.ReadUInt128LittleEndian(payload[1..]),
             BinaryPrimitives.ReadUInt128LittleEndian(payload[17..]),
             BinaryPrimitives.ReadUInt128LittleEndian(payload[33..]),
             endpointLength == 0 ? null : Encoding.UTF8.GetString(payload.Slice(FixedHeaderLength, endpointLength)),
-            payload[(FixedHeaderLength + endpointLength)..].ToArray());
+            ReadOnlyMemory<byte>.Empty);
     }
 }

@@ -62,6 +62,17 @@ internal static class FrameCodec
         envelope.WriteTo(writer);
     }
 
+    /// <summary>
+    /// Appends the start of a frame holding <paramref name="envelope"/>: everything but the body, which the caller writes
+    /// right after it (a large body is then sent from where it is, not copied).
+    /// </summary>
+    public static void WriteAllButBody(IBufferWriter<byte> writer, in Envelope envelope)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(writer.GetSpan(WireProtocol.FrameHeaderLength), envelope.EncodedLength);
+        writer.Advance(WireProtocol.FrameHeaderLength);
+        envelope.WriteHeaderTo(writer);
+    }
+
     /// <summary>The error for a frame above the maximum, naming the setting to change.</summary>
     public static WireProtocolException TooLarge(int payloadLength, int maxFrameBytes) => new(
         WireViolation.FrameTooLarge,

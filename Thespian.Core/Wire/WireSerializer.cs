@@ -20,6 +20,9 @@ internal sealed class WireSerializer
     /// </summary>
     public const byte RawBytesMarker = 0;
 
+    /// <summary>Messages up to this size are decoded into a pooled buffer.</summary>
+    private const int PooledDecodeBytes = 64 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly JsonSerializer _serializer;
@@ -60,14 +63,18 @@ internal sealed class WireSerializer
 
         try
         {
-            using var buffer = new MemoryStream();
-            using (var text = new StreamWriter(buffer, StrictUtf8, 1024, leaveOpen: true))
-            using (var writer = new DepthLimitedJsonWriter(text, MaxDepth))
+            // This thread's scratch output, reused message after message; after a failure it is dropped (it may hold
+            // part of the failed message), and a new one is made next time.
+            var scratch = JsonScratch.Take(StrictUtf8);
+            using (var writer = new DepthLimitedJsonWriter(scratch.Text, MaxDepth) { CloseOutput = false, ArrayPool = JsonCharPool.Instance })
             {
                 TypedValueConverter.Instance.WriteJson(writer, message, _serializer);
             }
 
-            return buffer.ToArray();
+            scratch.Text.Flush();
+            var json = scratch.Stream.ToArray();
+            scratch.Return();
+            return json;
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or
                                        EncoderFallbackException or OverflowException or InvalidCastException or ArgumentException)
@@ -91,10 +98,24 @@ internal sealed class WireSerializer
             return utf8Json[1..].ToArray();
         }
 
+        char[]? chars = null;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(StrictUtf8.GetString(utf8Json)))
+            // A small message is decoded into a pooled buffer (returned below), not a string: one allocation less.
+            TextReader text;
+            if (utf8Json.Length <= PooledDecodeBytes)
             {
+                chars = System.Buffers.ArrayPool<char>.Shared.Rent(StrictUtf8.GetMaxCharCount(utf8Json.Length));
+                text = new CharArrayReader(chars, StrictUtf8.GetChars(utf8Json, chars));
+            }
+            else
+            {
+                text = new StringReader(StrictUtf8.GetString(utf8Json));
+            }
+
+            using var reader = new JsonTextReader(text)
+            {
+                ArrayPool = JsonCharPool.Instance,
                 MaxDepth = MaxDepth,
                 DateParseHandling = DateParseHandling.None,
                 FloatParseHandling = FloatParseHandling.Double,
@@ -120,6 +141,13 @@ internal sealed class WireSerializer
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new JsonSerializationException($"Malformed message: {ex.GetType().Name}: {ex.Message}", ex);
+        }
+        finally
+        {
+            if (chars is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            }
         }
     }
 }

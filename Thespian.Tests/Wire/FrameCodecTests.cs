@@ -189,4 +189,48 @@ public sealed class FrameCodecTests
 
         Assert.That(actual.WrittenSpan.ToArray(), Is.EqualTo(expected.WrittenSpan.ToArray()));
     }
+
+    [Test]
+    public void WriteAllButBody_ThenTheBody_SameBytesAsWrite()
+    {
+        var envelope = new Envelope(EnvelopeKind.Deliver, 1, 2, 3, "127.0.0.1:9", WireBytes.Pattern(100_000, 4));
+        var whole = new ArrayBufferWriter<byte>();
+        FrameCodec.Write(whole, envelope);
+
+        var split = new ArrayBufferWriter<byte>();
+        FrameCodec.WriteAllButBody(split, envelope);
+        split.Write(envelope.Body.Span);
+
+        Assert.That(split.WrittenSpan.ToArray(), Is.EqualTo(whole.WrittenSpan.ToArray()));
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void EnvelopeRead_KeepBodyOrNot_SameEnvelope(bool keepBody)
+    {
+        var envelope = new Envelope(EnvelopeKind.DeadLetter, 5, 6, 7, "127.0.0.1:10", new byte[] { 1, 2, 3 });
+        var encoded = new ArrayBufferWriter<byte>();
+        envelope.WriteTo(encoded);
+
+        var read = Envelope.Read(encoded.WrittenMemory, keepBody);
+
+        Assert.That((read.Kind, read.Target, read.Sender, read.Aux, read.SenderEndpoint),
+                    Is.EqualTo((envelope.Kind, envelope.Target, envelope.Sender, envelope.Aux, envelope.SenderEndpoint)));
+        Assert.That(read.Body.ToArray(), Is.EqualTo(new byte[] { 1, 2, 3 }));
+    }
+
+    [Test]
+    public void EnvelopeRead_KeepBody_BodyRefersToThePayload()
+    {
+        var encoded = new ArrayBufferWriter<byte>();
+        new Envelope(EnvelopeKind.Deliver, 1, 2, 3, null, new byte[] { 1, 2, 3 }).WriteTo(encoded);
+        var payload = encoded.WrittenMemory.ToArray();
+
+        var kept = Envelope.Read(payload, keepBody: true);
+        var copied = Envelope.Read(payload, keepBody: false);
+        payload[^1] = 42;
+
+        Assert.That(kept.Body.Span[^1], Is.EqualTo(42), "kept: no copy");
+        Assert.That(copied.Body.Span[^1], Is.EqualTo(3), "not kept: a copy");
+    }
 }

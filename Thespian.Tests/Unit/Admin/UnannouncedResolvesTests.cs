@@ -1,0 +1,67 @@
+using Thespian.Admin.Admin;
+using Thespian.Wire;
+
+namespace Thespian.Tests.Unit;
+
+[TestFixture]
+public class UnannouncedResolvesTests
+{
+    private static Waiter Request(long id) =>
+        new(new Envelope(EnvelopeKind.Control, 0, 0, 0, "127.0.0.1:1", ReadOnlyMemory<byte>.Empty), id);
+
+    [Test]
+    public void Park_FirstForAnAddress_TrueLaterOnesFalse()
+    {
+        var resolves = new UnannouncedResolves();
+
+        Assert.That(resolves.Park(7, Request(1)), Is.True, "the first arranges the expiry");
+        Assert.That(resolves.Park(7, Request(2)), Is.False);
+        Assert.That(resolves.Park(8, Request(3)), Is.True, "another address");
+    }
+
+    [Test]
+    public void Announced_ParkedResolves_HandedOverInOrderOnce()
+    {
+        var resolves = new UnannouncedResolves();
+        resolves.Park(7, Request(1));
+        resolves.Park(7, Request(2));
+
+        Assert.That(resolves.Announced(7).Select(w => w.RequestId), Is.EqualTo(Seq.Of(1L, 2L)));
+        Assert.That(resolves.Announced(7), Is.Empty);
+        Assert.That(resolves.Expire(7), Is.Empty, "an announced address has nothing left to refuse");
+    }
+
+    [Test]
+    public void Expire_NeverAnnounced_ParkedResolvesToRefuse()
+    {
+        var resolves = new UnannouncedResolves();
+        resolves.Park(7, Request(1));
+
+        Assert.That(resolves.Expire(7).Select(w => w.RequestId), Is.EqualTo(Seq.Of(1L)));
+        Assert.That(resolves.Park(7, Request(2)), Is.True, "a later resolve waits afresh");
+    }
+
+    [Test]
+    public void HasEnded_EndedActor_TrueOthersFalse()
+    {
+        var resolves = new UnannouncedResolves();
+        resolves.Ended(7);
+
+        Assert.That(resolves.HasEnded(7), Is.True);
+        Assert.That(resolves.HasEnded(8), Is.False);
+    }
+
+    [Test]
+    public void Ended_MoreThanTheCapacity_ForgetsTheOldest()
+    {
+        var resolves = new UnannouncedResolves();
+        for (var id = 0; id <= UnannouncedResolves.EndedCapacity; id++)
+        {
+            resolves.Ended((UInt128)id);
+        }
+
+        Assert.That(resolves.HasEnded(0), Is.False, "the oldest is forgotten");
+        Assert.That(resolves.HasEnded(1), Is.True);
+        Assert.That(resolves.HasEnded(UnannouncedResolves.EndedCapacity), Is.True);
+    }
+}
