@@ -24,13 +24,19 @@ public static class MultiprocSupport
         return withPort;
     }
 
-    /// <summary>Multiproc test systems log warnings to a file in the temp folder (to read when a test fails); simple ones log nothing.</summary>
+    /// <summary>
+    /// Multiproc test systems log warnings to a file in the temp folder (to read when a test fails); simple ones log
+    /// nothing. The environment variable THESPIAN_TEST_LOG_LEVEL (e.g. Debug) logs more, to chase a rare failure.
+    /// </summary>
     public static LogDefs TestLogDefs(string systemBase) => systemBase == SystemBaseNames.Simple
         ? LogDefs.Disabled
         : new LogDefs
         {
             FilePath = Path.Combine(Path.GetTempPath(), "thespian-tests.log"),
-            MinimumLevel = Microsoft.Extensions.Logging.LogLevel.Warning,
+            MinimumLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(
+                Environment.GetEnvironmentVariable("THESPIAN_TEST_LOG_LEVEL"), ignoreCase: true, out var level)
+                ? level
+                : Microsoft.Extensions.Logging.LogLevel.Warning,
             LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         };
 
