@@ -78,10 +78,16 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
         await _node.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The admin's loop: one action at a time. What an action sends is written by this thread (control records at once,
+    /// messages when the action is done), not handed to each connection's writer thread: a reply or a hand-over costs
+    /// no thread wake-up in this process.
+    /// </summary>
     private async Task RunLoopAsync()
     {
         await foreach (var action in _loop.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            _node.Transport.BeginDeferredWrites();
             try
             {
                 action();
@@ -89,6 +95,10 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
             catch (Exception ex)
             {
                 _logger.AdminLoopFault(ex.GetType().Name, ex.Message, ex);
+            }
+            finally
+            {
+                _node.Transport.EndDeferredWrites();
             }
         }
     }
