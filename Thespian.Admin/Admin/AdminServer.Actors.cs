@@ -44,7 +44,7 @@ internal sealed partial class AdminServer
 
         var record = new ActorRecord(request.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash);
         _actors[record.Address.Id] = record;
-        record.ResolveWaiters.AddRange(_unannounced.Announced(record.Address.Id));
+        record.ResolveWaiters.AddRange(_unannounced.Take(record.Address.Id));
         if (record.GlobalName is { } globalName)
         {
             _globalNames[globalName] = record;
@@ -255,7 +255,7 @@ internal sealed partial class AdminServer
 
     private void RefuseUnannounced(ActorAddress address)
     {
-        foreach (var waiter in _unannounced.Expire(address.Id))
+        foreach (var waiter in _unannounced.Take(address.Id))
         {
             ReplyNotRunning(waiter, address);
         }

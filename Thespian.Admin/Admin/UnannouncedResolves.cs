@@ -24,7 +24,7 @@ internal sealed class UnannouncedResolves
 
     /// <summary>
     /// Parks a resolve for an address not yet announced; true when it is the first for that address (the caller then
-    /// arranges for <see cref="Expire"/> after <see cref="Grace"/>).
+    /// refuses what is still parked after <see cref="Grace"/>, via <see cref="Take"/>).
     /// </summary>
     public bool Park(UInt128 id, Waiter waiter)
     {
@@ -38,11 +38,11 @@ internal sealed class UnannouncedResolves
         return true;
     }
 
-    /// <summary>The actor was announced: the resolves parked for it (none: empty).</summary>
-    public IReadOnlyList<Waiter> Announced(UInt128 id) => _waiting.Remove(id, out var waiters) ? waiters : [];
-
-    /// <summary>The grace has passed: the resolves still parked for the address, to be refused.</summary>
-    public IReadOnlyList<Waiter> Expire(UInt128 id) => Announced(id);
+    /// <summary>
+    /// Takes the resolves parked for an address (none: empty): to answer once the actor is announced, or to refuse once
+    /// the grace has passed.
+    /// </summary>
+    public IReadOnlyList<Waiter> Take(UInt128 id) => _waiting.Remove(id, out var waiters) ? waiters : [];
 
     /// <summary>The actor at <paramref name="id"/> has ended.</summary>
     public void Ended(UInt128 id)

@@ -63,13 +63,9 @@ internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt
         writer.Advance(FixedHeaderLength + endpointBytes);
     }
 
-    /// <summary>Reads an envelope from a frame payload (the body is copied, so the frame buffer can be reused).</summary>
-    /// <exception cref="WireProtocolException">The payload is not an envelope.</exception>
-    public static Envelope Read(ReadOnlySpan<byte> payload) => Read(payload, out var bodyStart).WithBody(payload[bodyStart..].ToArray());
-
     /// <summary>
-    /// Reads an envelope from a frame's payload; with <paramref name="keepBody"/> (the payload is an array of its own that
-    /// nothing reuses) the body refers to it instead of a copy.
+    /// Reads an envelope from a frame's payload. The body is a copy (so the frame buffer can be reused), unless
+    /// <paramref name="keepBody"/> (the payload is an array of its own that nothing reuses): then it refers to the payload.
     /// </summary>
     /// <exception cref="WireProtocolException">The payload is not an envelope.</exception>
     public static Envelope Read(ReadOnlyMemory<byte> payload, bool keepBody)

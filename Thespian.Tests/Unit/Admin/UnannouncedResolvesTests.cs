@@ -20,24 +20,24 @@ public class UnannouncedResolvesTests
     }
 
     [Test]
-    public void Announced_ParkedResolves_HandedOverInOrderOnce()
+    public void Take_ParkedResolves_HandedOverInOrderOnce()
     {
         var resolves = new UnannouncedResolves();
         resolves.Park(7, Request(1));
         resolves.Park(7, Request(2));
 
-        Assert.That(resolves.Announced(7).Select(w => w.RequestId), Is.EqualTo(Seq.Of(1L, 2L)));
-        Assert.That(resolves.Announced(7), Is.Empty);
-        Assert.That(resolves.Expire(7), Is.Empty, "an announced address has nothing left to refuse");
+        Assert.That(resolves.Take(7).Select(w => w.RequestId), Is.EqualTo(Seq.Of(1L, 2L)));
+        Assert.That(resolves.Take(7), Is.Empty);
+        Assert.That(resolves.Take(7), Is.Empty, "taken once: nothing is left to refuse");
     }
 
     [Test]
-    public void Expire_NeverAnnounced_ParkedResolvesToRefuse()
+    public void Take_NeverAnnounced_ParkedResolvesToRefuseThenAFreshWait()
     {
         var resolves = new UnannouncedResolves();
         resolves.Park(7, Request(1));
 
-        Assert.That(resolves.Expire(7).Select(w => w.RequestId), Is.EqualTo(Seq.Of(1L)));
+        Assert.That(resolves.Take(7).Select(w => w.RequestId), Is.EqualTo(Seq.Of(1L)));
         Assert.That(resolves.Park(7, Request(2)), Is.True, "a later resolve waits afresh");
     }
 
