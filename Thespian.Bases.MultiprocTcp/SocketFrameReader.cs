@@ -7,24 +7,32 @@ namespace Thespian.Bases.MultiprocTcp;
 /// Reads frames from a socket that only a dedicated thread reads, with blocking receives: the thread sleeps in the
 /// kernel until bytes arrive and wakes straight into the frame parsing (no thread-pool hop). Same rules as
 /// <see cref="FrameReader"/>: a length is checked before its payload is buffered, and a started frame must arrive in
-/// full within the frame deadline.
+/// full within the frame deadline. Between frames a busy connection polls briefly before it blocks
+/// (<see cref="ReceivePoller"/>), and whatever must happen before the thread sleeps (acknowledging) happens only when it
+/// is really about to.
 /// </summary>
 internal sealed class SocketFrameReader
 {
     private readonly Socket _socket;
     private readonly FrameBuffer _frames;
     private readonly TimeSpan _frameDeadline;
+    private readonly ReceivePoller? _poller;
+    private readonly Action? _beforeWaiting;
     private int _receiveTimeout;
 
-    public SocketFrameReader(Socket socket, int maxFrameBytes, TimeSpan frameDeadline)
+    /// <param name="socket">The connection, read only by the calling thread.</param>
+    /// <param name="maxFrameBytes">The largest frame accepted.</param>
+    /// <param name="frameDeadline">How long a started frame may take to arrive in full.</param>
+    /// <param name="poller">Polls a busy connection between frames before the thread blocks (null: never polls).</param>
+    /// <param name="beforeWaiting">Runs between frames when the thread is about to block for the peer's next bytes.</param>
+    public SocketFrameReader(Socket socket, int maxFrameBytes, TimeSpan frameDeadline, ReceivePoller? poller = null, Action? beforeWaiting = null)
     {
         _socket = socket;
         _frames = new FrameBuffer(maxFrameBytes);
         _frameDeadline = frameDeadline;
+        _poller = poller;
+        _beforeWaiting = beforeWaiting;
     }
-
-    /// <summary>Whether a whole frame is already buffered (the next read will not wait for the peer).</summary>
-    public bool HasBufferedFrame => _frames.HasFrame;
 
     /// <summary>Whether the last frame's payload is an array of its own (a large frame), which the caller may keep.</summary>
     public bool LastFrameDetached { get; private set; }
@@ -52,6 +60,12 @@ internal sealed class SocketFrameReader
                 deadline = Environment.TickCount64 + (long)_frameDeadline.TotalMilliseconds;
             }
 
+            var waitingForPeer = !frameStarted && _poller?.PollForBytes() != true;
+            if (waitingForPeer)
+            {
+                _beforeWaiting?.Invoke();
+            }
+
             SetReceiveTimeout(frameStarted ? (int)Math.Min(_frameDeadline.TotalMilliseconds, int.MaxValue) : 0);
             int read;
             try
@@ -61,6 +75,11 @@ internal sealed class SocketFrameReader
             catch (SocketException ex) when (frameStarted && ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
             {
                 throw Late();
+            }
+
+            if (waitingForPeer)
+            {
+                _poller?.Unblocked();
             }
 
             if (read == 0)

@@ -50,20 +50,18 @@ internal sealed partial class TcpTransport
         {
             socket.Blocking = true;
             var role = Handshake.Accept(socket, _options.FrameDeadline, Serves);
-            var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline);
 
             // The admin's replies to what a handler asks it arrive on the admin's connection: its thread never runs a handler.
             receipt = new InboundReceipt(socket, mayRunHandler: role != WireRole.Admin);
+
+            // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
+            var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline,
+                                               new ReceivePoller(socket, () => Volatile.Read(ref _receivePollTicks)), receipt.Acknowledge);
             try
             {
                 while (true)
                 {
                     receipt.WaitForRoom(_reading.Token);
-                    if (!reader.HasBufferedFrame)
-                    {
-                        receipt.Acknowledge();
-                    }
-
                     var payload = reader.ReadFrame();
                     _reading.Token.ThrowIfCancellationRequested();
                     if (payload is not { } frame)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -28,6 +29,7 @@ internal sealed partial class TcpTransport : ITransport
     private int _disposed;
     private volatile bool _receiving = true;
     private int _maxMessageBytes;
+    private long _receivePollTicks;
 
     /// <summary>Binds the listener (so the endpoint is known at once); <see cref="Start"/> begins accepting.</summary>
     /// <exception cref="SocketException">The port is taken.</exception>
@@ -38,6 +40,7 @@ internal sealed partial class TcpTransport : ITransport
         _listener.Server.NoDelay = true;
         _listener.Start(backlog: 512);
         _maxMessageBytes = options.MaxFrameBytes;
+        ReceivePoll = options.ReceivePoll;
         _reading = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         var bound = (IPEndPoint)_listener.LocalEndpoint;
         LocalEndpoint = FormatEndpoint(bound.Address, bound.Port);
@@ -51,6 +54,13 @@ internal sealed partial class TcpTransport : ITransport
     {
         get => Volatile.Read(ref _maxMessageBytes);
         set => Volatile.Write(ref _maxMessageBytes, value > 0 ? value : WireProtocol.DefaultMaxFrameBytes);
+    }
+
+    /// <inheritdoc />
+    public TimeSpan ReceivePoll
+    {
+        get => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _receivePollTicks));
+        set => Volatile.Write(ref _receivePollTicks, value > TimeSpan.Zero ? (long)(value.TotalSeconds * Stopwatch.Frequency) : 0);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.Net;
+using Thespian.Multiproc;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -23,6 +24,9 @@ internal sealed record TcpTransportOptions
 
     /// <summary>How many envelopes may wait for one endpoint before <c>Send</c> blocks.</summary>
     public int QueueCapacity { get; init; } = 16 * 1024;
+
+    /// <summary>How long a busy connection's receiving thread polls for the next frame before it blocks.</summary>
+    public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(TransportSettings.DefaultReceivePollMicroseconds);
 
     /// <summary>The role this transport announces when it connects.</summary>
     public WireRole Role { get; init; } = WireRole.Peer;

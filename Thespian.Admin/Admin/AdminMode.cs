@@ -40,6 +40,7 @@ internal static class AdminMode
                 Role = WireRole.Admin,
                 ListenAddress = BaseAddress.Bind,
                 MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(options.Capabilities.AsReadOnly()),
+                ReceivePoll = TransportSettings.ReceivePollFrom(options.Capabilities.AsReadOnly()),
             });
         }
         catch (SocketException)

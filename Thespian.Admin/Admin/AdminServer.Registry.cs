@@ -61,7 +61,7 @@ internal sealed partial class AdminServer
         if (changed)
         {
             var capabilities = _capabilities.Snapshot;
-            _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities);
+            TransportSettings.Apply(_node.Transport, capabilities);
             foreach (var actor in RunningActors)
             {
                 SendControl(actor.Endpoint!, new CapabilitiesChanged(capabilities));

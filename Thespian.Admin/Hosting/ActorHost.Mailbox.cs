@@ -214,7 +214,7 @@ internal sealed partial class ActorHost
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _capabilities = run.Capabilities;
-        _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(run.Capabilities);
+        TransportSettings.Apply(_node.Transport, run.Capabilities);
         var failure = TryStart(run, out var cell, out var resolved);
         if (failure is not null)
         {
@@ -334,7 +334,7 @@ internal sealed partial class ActorHost
     private void Revalidate(IReadOnlyDictionary<string, object?> capabilities)
     {
         _capabilities = capabilities;
-        _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities);
+        TransportSettings.Apply(_node.Transport, capabilities);
         if (_cell is { IsRunning: true } cell && cell.TypeInfo.HasCapabilityChecks &&
             !cell.TypeInfo.PassesCapabilityCheck(capabilities, _requirements))
         {

@@ -82,17 +82,34 @@ internal sealed class AskLatencyScenario : IScenario
                        note: "each latency sample includes the cost of one timestamp");
         if (options.Multiproc)
         {
-            context.Report("floor", "  floor: blocking loopback TCP round trip between two threads, p50", MeasureTcpFloor(options), "µs",
-                           note: "40 bytes each way, NoDelay, synchronous Send/Receive: what one message each way costs here, now");
+            context.Report("floor", "  floor: blocking loopback TCP round trip between two threads, p50", MeasureTcpFloor(options, poll: false), "µs",
+                           note: "40 bytes each way, NoDelay, synchronous Send/Receive: what one message each way costs here, now, when each side sleeps until bytes arrive");
+            context.Report("floor.poll", "  floor: the same, both sides polling before they receive, p50", MeasureTcpFloor(options, poll: true), "µs",
+                           note: "each side polls the socket (Socket.Poll, 0 µs) and yields until bytes are there, as a busy connection's receiving thread does");
         }
     }
 
     /// <summary>
-    /// The p50 of a plain blocking TCP round trip on loopback between this thread and an echo thread, per repetition:
-    /// the least an Ask across processes can cost on this machine under its current load.
+    /// The p50 of a plain TCP round trip on loopback between this thread and an echo thread, per repetition: the least
+    /// an Ask across processes can cost on this machine under its current load. With <paramref name="poll"/>, each side
+    /// polls for the bytes (yielding) before it receives, so neither sleeps in the kernel.
     /// </summary>
-    private static double[] MeasureTcpFloor(BenchmarkOptions options)
+    private static double[] MeasureTcpFloor(BenchmarkOptions options, bool poll)
     {
+        void AwaitBytes(System.Net.Sockets.Socket socket)
+        {
+            if (!poll)
+            {
+                return;
+            }
+
+            // Readable: bytes are there, or the peer closed (then Receive returns 0).
+            while (!socket.Poll(0, System.Net.Sockets.SelectMode.SelectRead))
+            {
+                Thread.Yield();
+            }
+        }
+
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         using var client = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
@@ -105,8 +122,14 @@ internal sealed class AskLatencyScenario : IScenario
             try
             {
                 int read;
-                while ((read = server.Receive(buffer)) > 0)
+                while (true)
                 {
+                    AwaitBytes(server);
+                    if ((read = server.Receive(buffer)) == 0)
+                    {
+                        break;
+                    }
+
                     server.Send(buffer, 0, read, System.Net.Sockets.SocketFlags.None);
                 }
             }
@@ -128,6 +151,7 @@ internal sealed class AskLatencyScenario : IScenario
                 var got = 0;
                 while (got < message.Length)
                 {
+                    AwaitBytes(client);
                     got += client.Receive(reply, got, message.Length - got, System.Net.Sockets.SocketFlags.None);
                 }
 

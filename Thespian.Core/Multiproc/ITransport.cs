@@ -14,6 +14,12 @@ internal interface ITransport : IAsyncDisposable
     /// <summary>The largest message sent or accepted, in bytes (the capability "Max Message Size").</summary>
     int MaxMessageBytes { get; set; }
 
+    /// <summary>
+    /// How long a busy connection's receiving thread polls for the next message before it blocks (the capability
+    /// "Receive Poll Microseconds"; zero turns polling off).
+    /// </summary>
+    TimeSpan ReceivePoll { get; set; }
+
     /// <summary>Starts receiving; envelopes go to <paramref name="sink"/>.</summary>
     void Start(IEnvelopeSink sink);
 

@@ -79,7 +79,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 
             system.SystemAddress = info.SystemAddress;
             system._adminProcessId = info.AdminProcessId;
-            transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(info.Capabilities);
+            TransportSettings.Apply(transport, info.Capabilities);
             node.SetAdmin(info.SystemAddress, adminEndpoint);
             return system;
         }
@@ -157,9 +157,9 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
                 : ControlErrors.ToException(reply);
         }
 
-        if (capabilityName == WireProtocol.MaxMessageSizeCapability)
+        if (capabilityName is WireProtocol.MaxMessageSizeCapability or TransportSettings.ReceivePollCapability)
         {
-            _node.Transport.MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(Capabilities);
+            TransportSettings.Apply(_node.Transport, Capabilities);
         }
     }
 
