@@ -6,7 +6,7 @@ namespace Thespian.Admin.Admin;
 
 internal sealed partial class AdminServer
 {
-    private readonly Dictionary<UInt128, ActorRecord> _actors = [];
+    private readonly Dictionary<ActorId, ActorRecord> _actors = [];
     private readonly Dictionary<string, ActorRecord> _globalNames = new(StringComparer.Ordinal);
     private readonly RecentActorTypes _recentTypes = new();
     private readonly UnannouncedResolves _unannounced = new();
@@ -147,7 +147,7 @@ internal sealed partial class AdminServer
         }
     }
 
-    private void HandleActorStopped(UInt128 id, IReadOnlyList<ActorAddress> orphans)
+    private void HandleActorStopped(ActorId id, IReadOnlyList<ActorAddress> orphans)
     {
         if (!_actors.TryGetValue(id, out var record) || record.State == ActorRecordState.Stopped)
         {

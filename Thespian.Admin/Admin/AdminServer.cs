@@ -209,7 +209,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
         start.ArgumentList.Add("--admin");
         start.ArgumentList.Add(_node.LocalEndpoint);
         start.ArgumentList.Add("--admin-id");
-        start.ArgumentList.Add(SystemAddress.Id.ToString("x32", System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(SystemAddress.Id.ToHex());
         start.ArgumentList.Add("--admin-pid");
         start.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_options.LogFile is { } logFile)

@@ -15,18 +15,18 @@ internal sealed class UnannouncedResolves
     /// <summary>How many ended actors' addresses are remembered (16 bytes each, twice).</summary>
     public const int EndedCapacity = 65_536;
 
-    private readonly Dictionary<UInt128, List<Waiter>> _waiting = [];
-    private readonly HashSet<UInt128> _ended = [];
-    private readonly Queue<UInt128> _endedInOrder = new();
+    private readonly Dictionary<ActorId, List<Waiter>> _waiting = [];
+    private readonly HashSet<ActorId> _ended = [];
+    private readonly Queue<ActorId> _endedInOrder = new();
 
     /// <summary>Whether the actor at <paramref name="id"/> is known to have ended (so a resolve is refused at once).</summary>
-    public bool HasEnded(UInt128 id) => _ended.Contains(id);
+    public bool HasEnded(ActorId id) => _ended.Contains(id);
 
     /// <summary>
     /// Parks a resolve for an address not yet announced; true when it is the first for that address (the caller then
     /// refuses what is still parked after <see cref="Grace"/>, via <see cref="Take"/>).
     /// </summary>
-    public bool Park(UInt128 id, Waiter waiter)
+    public bool Park(ActorId id, Waiter waiter)
     {
         if (_waiting.TryGetValue(id, out var waiters))
         {
@@ -42,10 +42,10 @@ internal sealed class UnannouncedResolves
     /// Takes the resolves parked for an address (none: empty): to answer once the actor is announced, or to refuse once
     /// the grace has passed.
     /// </summary>
-    public IReadOnlyList<Waiter> Take(UInt128 id) => _waiting.Remove(id, out var waiters) ? waiters : [];
+    public IReadOnlyList<Waiter> Take(ActorId id) => _waiting.Remove(id, out var waiters) ? waiters : [];
 
     /// <summary>The actor at <paramref name="id"/> has ended.</summary>
-    public void Ended(UInt128 id)
+    public void Ended(ActorId id)
     {
         if (!_ended.Add(id))
         {

@@ -144,7 +144,7 @@ internal sealed partial class ActorHost : IActorRuntime
         {
             var body = _node.Serializer.Serialize(message);
             _mailbox.TryWrite(new MailItem.Incoming(
-                new Envelope(EnvelopeKind.Deliver, target.Id, from.Id, 0, _node.LocalEndpoint, body), ImmediateReceipt.Instance));
+                new Envelope(EnvelopeKind.Deliver, target.Id, from.Id, ActorId.Zero, _node.LocalEndpoint, body), ImmediateReceipt.Instance));
             return;
         }
 

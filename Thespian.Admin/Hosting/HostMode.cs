@@ -11,7 +11,9 @@ internal static class HostMode
 {
     public static async Task<int> RunAsync(ModeArguments arguments)
     {
-        var adminId = UInt128.Parse(arguments.Required("--admin-id"), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        var adminId = ActorId.TryParseHex(arguments.Required("--admin-id"), out var id)
+            ? id
+            : throw new ArgumentException("The option --admin-id needs the admin's identity: 32 hexadecimal digits.");
         var actorPath = new ActorPath(arguments.All("--actor-path"));
         actorPath.Install();
         var logFile = arguments.Optional("--log-file");

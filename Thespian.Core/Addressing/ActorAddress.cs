@@ -10,16 +10,16 @@ namespace Thespian;
 /// </summary>
 public sealed class ActorAddress : IEquatable<ActorAddress>
 {
-    private readonly UInt128 _id;
+    private readonly ActorId _id;
 
-    internal ActorAddress(UInt128 id, object? localTarget = null)
+    internal ActorAddress(ActorId id, object? localTarget = null)
     {
         _id = id;
         LocalTarget = localTarget;
     }
 
     /// <summary>The random identifier that makes this address unique.</summary>
-    internal UInt128 Id => _id;
+    internal ActorId Id => _id;
 
     /// <summary>
     /// What this address routes to inside the process that made it (an actor cell, an endpoint,
@@ -35,20 +35,20 @@ public sealed class ActorAddress : IEquatable<ActorAddress>
     /// time per thread (one generator call per 256 identifiers instead of one each); a used identifier's
     /// bytes are cleared from the buffer.
     /// </summary>
-    internal static UInt128 NewId()
+    internal static ActorId NewId()
     {
         var pool = t_randomPool;
-        if (pool is null || t_randomUsed + 16 > pool.Length)
+        if (pool is null || t_randomUsed + ActorId.Size > pool.Length)
         {
             pool = t_randomPool ??= new byte[RandomPoolBytes];
             RandomNumberGenerator.Fill(pool);
             t_randomUsed = 0;
         }
 
-        var bytes = pool.AsSpan(t_randomUsed, 16);
-        var id = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(bytes);
+        var bytes = pool.AsSpan(t_randomUsed, ActorId.Size);
+        var id = ActorId.Read(bytes);
         bytes.Clear();
-        t_randomUsed += 16;
+        t_randomUsed += ActorId.Size;
         return id;
     }
 
@@ -71,7 +71,7 @@ public sealed class ActorAddress : IEquatable<ActorAddress>
     public override int GetHashCode() => _id.GetHashCode();
 
     /// <summary>A short form for logs and display; do not parse it or depend on its shape.</summary>
-    public override string ToString() => $"ActorAddr-{(ulong)(_id >> 80):x12}";
+    public override string ToString() => $"ActorAddr-{_id.Upper >> 16:x12}";
 
     /// <summary>Whether two addresses name the same actor.</summary>
     /// <param name="left">One address (or null).</param>

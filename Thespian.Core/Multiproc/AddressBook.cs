@@ -9,11 +9,11 @@ namespace Thespian.Multiproc;
 /// </summary>
 internal sealed class AddressBook
 {
-    private readonly ConcurrentDictionary<UInt128, ActorAddress> _addresses = new();
-    private readonly ConcurrentDictionary<UInt128, string> _routes = new();
+    private readonly ConcurrentDictionary<ActorId, ActorAddress> _addresses = new();
+    private readonly ConcurrentDictionary<ActorId, string> _routes = new();
 
     /// <summary>The address object for an identifier (made on first sight).</summary>
-    public ActorAddress Intern(UInt128 id) =>
+    public ActorAddress Intern(ActorId id) =>
         _addresses.TryGetValue(id, out var address) ? address : _addresses.GetOrAdd(id, static i => new ActorAddress(i));
 
     /// <summary>Registers an address made in this process.</summary>
@@ -29,13 +29,13 @@ internal sealed class AddressBook
     }
 
     /// <summary>Records where an actor lives.</summary>
-    public void SetRoute(UInt128 id, string endpoint) => _routes[id] = endpoint;
+    public void SetRoute(ActorId id, string endpoint) => _routes[id] = endpoint;
 
     /// <summary>Forgets where an actor lives (it has gone).</summary>
-    public void ForgetRoute(UInt128 id) => _routes.TryRemove(id, out _);
+    public void ForgetRoute(ActorId id) => _routes.TryRemove(id, out _);
 
     /// <summary>Where an actor lives, when known.</summary>
-    public string? RouteOf(UInt128 id) => _routes.TryGetValue(id, out var endpoint) ? endpoint : null;
+    public string? RouteOf(ActorId id) => _routes.TryGetValue(id, out var endpoint) ? endpoint : null;
 
     /// <summary>Forgets every route to an endpoint that is gone (its actors are unreachable).</summary>
     public void ForgetEndpoint(string endpoint)

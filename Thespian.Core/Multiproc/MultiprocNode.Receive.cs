@@ -9,7 +9,7 @@ internal sealed partial class MultiprocNode
     /// <inheritdoc />
     public void OnEnvelope(Envelope envelope, IReceipt receipt)
     {
-        if (envelope.SenderEndpoint is { } endpoint && envelope.Sender != 0 && Book.RouteOf(envelope.Sender) is null &&
+        if (envelope.SenderEndpoint is { } endpoint && envelope.Sender != ActorId.Zero && Book.RouteOf(envelope.Sender) is null &&
             ActorAddressConverter.IsEndpoint(endpoint))
         {
             Book.SetRoute(envelope.Sender, endpoint);

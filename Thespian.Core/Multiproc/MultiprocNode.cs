@@ -66,7 +66,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
 
     /// <summary>Serializes and sends an actor message (throws <see cref="ActorSystemException"/> when it cannot be serialized).</summary>
     public void SendMessage(ActorAddress from, ActorAddress to, object message) =>
-        Route(new Envelope(EnvelopeKind.Deliver, to.Id, from.Id, 0, LocalEndpoint, Serializer.Serialize(message)));
+        Route(new Envelope(EnvelopeKind.Deliver, to.Id, from.Id, ActorId.Zero, LocalEndpoint, Serializer.Serialize(message)));
 
     /// <summary>Sends an envelope to its target's endpoint, or holds it until the route is known.</summary>
     public void Route(Envelope envelope)
@@ -89,17 +89,17 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     }
 
     /// <summary>Holds messages for an actor being created until <see cref="RouteKnown"/> or <see cref="RouteFailed"/>.</summary>
-    public void ExpectRoute(UInt128 id) => _pending.Expect(id);
+    public void ExpectRoute(ActorId id) => _pending.Expect(id);
 
     /// <summary>The actor's endpoint is known: send what waited for it.</summary>
-    public void RouteKnown(UInt128 id, string endpoint)
+    public void RouteKnown(ActorId id, string endpoint)
     {
         Book.SetRoute(id, endpoint);
         _pending.Release(id, envelope => SendOrDeadLetter(endpoint, envelope));
     }
 
     /// <summary>The actor will never run: what waited for it becomes dead letters.</summary>
-    public void RouteFailed(UInt128 id) => _pending.Release(id, envelope =>
+    public void RouteFailed(ActorId id) => _pending.Release(id, envelope =>
     {
         if (envelope.Kind == EnvelopeKind.Deliver)
         {
@@ -109,7 +109,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
 
     /// <summary>Sends a control record to an endpoint (fire and forget).</summary>
     public void SendControl(string endpoint, IControlMessage message) =>
-        Transport.Send(endpoint, new Envelope(EnvelopeKind.Control, UInt128.Zero, UInt128.Zero, UInt128.Zero, LocalEndpoint,
+        Transport.Send(endpoint, new Envelope(EnvelopeKind.Control, ActorId.Zero, ActorId.Zero, ActorId.Zero, LocalEndpoint,
                                               Serializer.Serialize(message)));
 
     /// <summary>Sends a control request and waits for its reply.</summary>
@@ -217,7 +217,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
         return Transport.DisposeAsync();
     }
 
-    private async Task ResolveAsync(UInt128 id)
+    private async Task ResolveAsync(ActorId id)
     {
         if (AdminEndpoint is not { } admin)
         {

@@ -17,7 +17,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 
     private readonly MultiprocNode _node;
     private readonly ThespianLogging _logging;
-    private readonly ConcurrentDictionary<UInt128, ExternalEndpoint> _endpoints = new();
+    private readonly ConcurrentDictionary<ActorId, ExternalEndpoint> _endpoints = new();
     private readonly string _adminEndpoint;
     private int _adminProcessId;
     private long _adminCheckedAt;

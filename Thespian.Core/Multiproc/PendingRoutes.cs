@@ -9,11 +9,11 @@ namespace Thespian.Multiproc;
 /// </summary>
 internal sealed class PendingRoutes
 {
-    private readonly Dictionary<UInt128, Queue<Envelope>> _waiting = [];
+    private readonly Dictionary<ActorId, Queue<Envelope>> _waiting = [];
     private readonly Lock _gate = new();
 
     /// <summary>Queues the envelope if its target is waiting for a route; returns whether it did.</summary>
-    public bool TryHold(UInt128 target, Envelope envelope, bool startWaiting)
+    public bool TryHold(ActorId target, Envelope envelope, bool startWaiting)
     {
         lock (_gate)
         {
@@ -34,7 +34,7 @@ internal sealed class PendingRoutes
     }
 
     /// <summary>Starts holding envelopes for a target whose route is about to be known.</summary>
-    public void Expect(UInt128 target)
+    public void Expect(ActorId target)
     {
         lock (_gate)
         {
@@ -46,7 +46,7 @@ internal sealed class PendingRoutes
     /// Hands every waiting envelope, in order, to <paramref name="forward"/> (outside the lock), including
     /// ones that arrive meanwhile; then stops holding the target.
     /// </summary>
-    public void Release(UInt128 target, Action<Envelope> forward)
+    public void Release(ActorId target, Action<Envelope> forward)
     {
         while (true)
         {

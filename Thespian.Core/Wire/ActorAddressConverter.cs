@@ -8,11 +8,11 @@ namespace Thespian.Wire;
 /// when this process knows where the actor lives. On arrival the process's interner turns it back into
 /// its own address object, and a route that came with it is learnt.
 /// </summary>
-internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern,
-                                            Func<UInt128, string?>? routeOf = null,
-                                            Action<UInt128, string>? learnRoute = null) : JsonConverter<ActorAddress>
+internal sealed class ActorAddressConverter(Func<ActorId, ActorAddress> intern,
+                                            Func<ActorId, string?>? routeOf = null,
+                                            Action<ActorId, string>? learnRoute = null) : JsonConverter<ActorAddress>
 {
-    private const int IdDigits = 32;
+    private const int IdDigits = ActorId.HexDigits;
     private static readonly System.Buffers.SearchValues<char> ForbiddenInHost = System.Buffers.SearchValues.Create(" \t\r\n@/");
 
     public override void WriteJson(JsonWriter writer, ActorAddress? value, JsonSerializer serializer)
@@ -23,7 +23,7 @@ internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern,
             return;
         }
 
-        var id = value.Id.ToString("x32", CultureInfo.InvariantCulture);
+        var id = value.Id.ToHex();
         var route = routeOf?.Invoke(value.Id);
         writer.WriteValue(route is null ? id : $"{id}@{route}");
     }
@@ -60,7 +60,7 @@ internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern,
                text.AsSpan(0, colon).IndexOfAny(ForbiddenInHost) < 0;
     }
 
-    private static bool TryParse(string text, out UInt128 id, out string? route)
+    private static bool TryParse(string text, out ActorId id, out string? route)
     {
         route = null;
         var at = text.IndexOf('@', StringComparison.Ordinal);
@@ -75,7 +75,6 @@ internal sealed class ActorAddressConverter(Func<UInt128, ActorAddress> intern,
             }
         }
 
-        return UInt128.TryParse(idText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id) &&
-               idText.Length == IdDigits;
+        return ActorId.TryParseHex(idText, out id) && idText.Length == IdDigits;
     }
 }

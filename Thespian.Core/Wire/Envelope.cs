@@ -22,13 +22,13 @@ internal enum EnvelopeKind : byte
 /// endpoint) and the body, opaque to anything that only routes it (the admin never reads user bodies).
 /// Layout: <c>kind(1) target(16) sender(16) aux(16) endpointLength(2) endpoint(UTF-8) body</c>.
 /// </summary>
-internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt128 Sender, UInt128 Aux,
+internal readonly record struct Envelope(EnvelopeKind Kind, ActorId Target, ActorId Sender, ActorId Aux,
                                          string? SenderEndpoint, ReadOnlyMemory<byte> Body)
 {
     private const int FixedHeaderLength = 1 + 16 + 16 + 16 + 2;
 
     /// <summary>This undeliverable message, re-addressed to <paramref name="admin"/> as a dead letter for its original target.</summary>
-    public Envelope AsDeadLetterFor(UInt128 admin) => this with { Kind = EnvelopeKind.DeadLetter, Aux = Target, Target = admin };
+    public Envelope AsDeadLetterFor(ActorId admin) => this with { Kind = EnvelopeKind.DeadLetter, Aux = Target, Target = admin };
 
     /// <summary>The encoded size of this envelope.</summary>
     public int EncodedLength => FixedHeaderLength + EndpointByteCount + Body.Length;
@@ -51,9 +51,9 @@ internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt
         var endpointBytes = EndpointByteCount;
         var span = writer.GetSpan(FixedHeaderLength + endpointBytes);
         span[0] = (byte)Kind;
-        BinaryPrimitives.WriteUInt128LittleEndian(span[1..], Target);
-        BinaryPrimitives.WriteUInt128LittleEndian(span[17..], Sender);
-        BinaryPrimitives.WriteUInt128LittleEndian(span[33..], Aux);
+        Target.Write(span[1..]);
+        Sender.Write(span[17..]);
+        Aux.Write(span[33..]);
         BinaryPrimitives.WriteUInt16LittleEndian(span[49..], (ushort)endpointBytes);
         if (SenderEndpoint is not null)
         {
@@ -94,9 +94,9 @@ internal readonly record struct Envelope(EnvelopeKind Kind, UInt128 Target, UInt
         bodyStart = FixedHeaderLength + endpointLength;
         return new Envelope(
             (EnvelopeKind)payload[0],
-            BinaryPrimitives.ReadUInt128LittleEndian(payload[1..]),
-            BinaryPrimitives.ReadUInt128LittleEndian(payload[17..]),
-            BinaryPrimitives.ReadUInt128LittleEndian(payload[33..]),
+            ActorId.Read(payload[1..]),
+            ActorId.Read(payload[17..]),
+            ActorId.Read(payload[33..]),
             endpointLength == 0 ? null : Encoding.UTF8.GetString(payload.Slice(FixedHeaderLength, endpointLength)),
             ReadOnlyMemory<byte>.Empty);
     }

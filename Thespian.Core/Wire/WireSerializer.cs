@@ -31,8 +31,8 @@ internal sealed class WireSerializer
     /// <param name="internAddress">Turns an address identifier into this process's address object.</param>
     /// <param name="routeOf">Where an actor lives, when known (written with its address).</param>
     /// <param name="learnRoute">Records a route that arrived with an address.</param>
-    public WireSerializer(TypeAllowList allowList, Func<UInt128, ActorAddress> internAddress,
-                          Func<UInt128, string?>? routeOf = null, Action<UInt128, string>? learnRoute = null)
+    public WireSerializer(TypeAllowList allowList, Func<ActorId, ActorAddress> internAddress,
+                          Func<ActorId, string?>? routeOf = null, Action<ActorId, string>? learnRoute = null)
     {
         _serializer = JsonSerializer.Create(new JsonSerializerSettings
         {

@@ -126,7 +126,7 @@ public sealed class MalformedInputTests : MultiprocFixture
             : ("<<this is not JSON>>"u8.ToArray(), "malformed message (");
 
         // A user-level message to the system itself (what status requests are): the admin reads its body.
-        connection.SendEnvelope(new Envelope(EnvelopeKind.Deliver, _system.SystemAddress.Id, _system.EndpointAddress.Id, 0,
+        connection.SendEnvelope(new Envelope(EnvelopeKind.Deliver, _system.SystemAddress.Id, _system.EndpointAddress.Id, ActorId.Zero,
                                              Node.LocalEndpoint, bytes));
 
         Assert.That(connection.ReadAcknowledgement(), Is.EqualTo(1));
@@ -176,8 +176,8 @@ public sealed class MalformedInputTests : MultiprocFixture
     /// for the host a message to its actor, from the test's endpoint (so the host can route answers back).
     /// </summary>
     private Envelope BadEnvelope(Port port, byte[] body, RawConnection connection) => port == Port.Admin
-        ? new Envelope(EnvelopeKind.Control, 0, 0, 0, connection.LocalEndpoint, body)
-        : new Envelope(EnvelopeKind.Deliver, _actor.Id, _system.EndpointAddress.Id, 0, Node.LocalEndpoint, body);
+        ? new Envelope(EnvelopeKind.Control, ActorId.Zero, ActorId.Zero, ActorId.Zero, connection.LocalEndpoint, body)
+        : new Envelope(EnvelopeKind.Deliver, _actor.Id, _system.EndpointAddress.Id, ActorId.Zero, Node.LocalEndpoint, body);
 
     /// <summary>
     /// After a refused body: the line names the refusal (for the admin: the control record from this
@@ -191,7 +191,7 @@ public sealed class MalformedInputTests : MultiprocFixture
         if (port == Port.Admin)
         {
             Assert.That(refusal, Does.Contain($"Refused a control record from {connection.LocalEndpoint}: {reason}"));
-            connection.SendEnvelope(new Envelope(EnvelopeKind.Deliver, _system.SystemAddress.Id, _system.EndpointAddress.Id, 0,
+            connection.SendEnvelope(new Envelope(EnvelopeKind.Deliver, _system.SystemAddress.Id, _system.EndpointAddress.Id, ActorId.Zero,
                                                  Node.LocalEndpoint, Node.Serializer.Serialize(new ThespianStatusRequest())));
             Assert.That(connection.ReadAcknowledgement(), Is.EqualTo(1));
             Assert.That(_system.Listen(Patience), Is.InstanceOf<ThespianSystemStatus>(),
@@ -202,7 +202,7 @@ public sealed class MalformedInputTests : MultiprocFixture
 
         Assert.That(refusal, Does.Contain($"Refused a message for {_actor} from {_system.EndpointAddress}: {reason}"));
         Assert.That(refusal, Does.Contain("dead-lettered"));
-        connection.SendEnvelope(new Envelope(EnvelopeKind.Deliver, _actor.Id, _system.EndpointAddress.Id, 0,
+        connection.SendEnvelope(new Envelope(EnvelopeKind.Deliver, _actor.Id, _system.EndpointAddress.Id, ActorId.Zero,
                                              Node.LocalEndpoint, Node.Serializer.Serialize("pid")));
         Assert.That(connection.ReadAcknowledgement(), Is.EqualTo(1));
         var seen = new List<object>();

@@ -178,7 +178,7 @@ public sealed class FrameCodecTests
     [Test]
     public void Write_Envelope_FramesItLikeItsEncodedBytes()
     {
-        var envelope = new Envelope(EnvelopeKind.Deliver, 1, 2, 3, "127.0.0.1:9", new byte[] { 7, 8, 9 });
+        var envelope = new Envelope(EnvelopeKind.Deliver, new ActorId(0, 1), new ActorId(0, 2), new ActorId(0, 3), "127.0.0.1:9", new byte[] { 7, 8, 9 });
         var encoded = new ArrayBufferWriter<byte>();
         envelope.WriteTo(encoded);
         var expected = new ArrayBufferWriter<byte>();
@@ -193,7 +193,7 @@ public sealed class FrameCodecTests
     [Test]
     public void WriteAllButBody_ThenTheBody_SameBytesAsWrite()
     {
-        var envelope = new Envelope(EnvelopeKind.Deliver, 1, 2, 3, "127.0.0.1:9", WireBytes.Pattern(100_000, 4));
+        var envelope = new Envelope(EnvelopeKind.Deliver, new ActorId(0, 1), new ActorId(0, 2), new ActorId(0, 3), "127.0.0.1:9", WireBytes.Pattern(100_000, 4));
         var whole = new ArrayBufferWriter<byte>();
         FrameCodec.Write(whole, envelope);
 
@@ -208,7 +208,7 @@ public sealed class FrameCodecTests
     [TestCase(true)]
     public void EnvelopeRead_KeepBodyOrNot_SameEnvelope(bool keepBody)
     {
-        var envelope = new Envelope(EnvelopeKind.DeadLetter, 5, 6, 7, "127.0.0.1:10", new byte[] { 1, 2, 3 });
+        var envelope = new Envelope(EnvelopeKind.DeadLetter, new ActorId(0, 5), new ActorId(0, 6), new ActorId(0, 7), "127.0.0.1:10", new byte[] { 1, 2, 3 });
         var encoded = new ArrayBufferWriter<byte>();
         envelope.WriteTo(encoded);
 
@@ -223,7 +223,7 @@ public sealed class FrameCodecTests
     public void EnvelopeRead_KeepBody_BodyRefersToThePayload()
     {
         var encoded = new ArrayBufferWriter<byte>();
-        new Envelope(EnvelopeKind.Deliver, 1, 2, 3, null, new byte[] { 1, 2, 3 }).WriteTo(encoded);
+        new Envelope(EnvelopeKind.Deliver, new ActorId(0, 1), new ActorId(0, 2), new ActorId(0, 3), null, new byte[] { 1, 2, 3 }).WriteTo(encoded);
         var payload = encoded.WrittenMemory.ToArray();
 
         var kept = Envelope.Read(payload, keepBody: true);

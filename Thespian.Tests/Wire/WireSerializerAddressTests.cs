@@ -16,7 +16,7 @@ public sealed class WireSerializerAddressTests
         _serializer = WireTestSerializers.Create(_book);
     }
 
-    private static string Hex(ActorAddress address) => address.Id.ToString("x32", CultureInfo.InvariantCulture);
+    private static string Hex(ActorAddress address) => address.Id.ToHex();
 
     [Test]
     public void Serialize_Address_WritesOnlyIts32HexDigitIdentifier()
@@ -93,7 +93,7 @@ public sealed class WireSerializerAddressTests
     [Test]
     public void RoundTrip_IdentifierWithLeadingZeros_KeepsIt()
     {
-        var address = new ActorAddress(new UInt128(0, 1));
+        var address = new ActorAddress(new ActorId(0, 1));
 
         var result = (ChildActorExited)_serializer.RoundTrip(new ChildActorExited(address));
 

@@ -9,7 +9,7 @@ public sealed class WireSerializerRouteTests
 {
     private const string ChildExited = "Thespian.ChildActorExited, Thespian.Core";
 
-    private static string Hex(UInt128 id) => id.ToString("x32", CultureInfo.InvariantCulture);
+    private static string Hex(ActorId id) => id.ToHex();
 
     [Test]
     public void Serialize_KnownRoute_WritesIdentifierAtRoute()
@@ -38,7 +38,7 @@ public sealed class WireSerializerRouteTests
     public void Deserialize_AddressWithARoute_InternsTheIdentifierAndLearnsTheRoute()
     {
         var address = ActorAddress.CreateNew();
-        var learnt = new List<(UInt128, string)>();
+        var learnt = new List<(ActorId, string)>();
         var book = new AddressBook();
         var serializer = new WireSerializer(WireTestSerializers.AllowingTestAssembly(), book.Intern,
                                             learnRoute: (id, route) => learnt.Add((id, route)));

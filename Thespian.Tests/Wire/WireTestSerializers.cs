@@ -6,14 +6,14 @@ namespace Thespian.Tests.Wire;
 /// <summary>The process's address table as the tests see it: one address object per identifier.</summary>
 internal sealed class AddressBook
 {
-    private readonly Dictionary<UInt128, ActorAddress> _addresses = [];
+    private readonly Dictionary<ActorId, ActorAddress> _addresses = [];
 
-    public List<UInt128> Interned { get; } = [];
+    public List<ActorId> Interned { get; } = [];
 
     /// <summary>Registers a local address object (as a process does for its own actors).</summary>
     public void Add(ActorAddress address) => _addresses[address.Id] = address;
 
-    public ActorAddress Intern(UInt128 id)
+    public ActorAddress Intern(ActorId id)
     {
         Interned.Add(id);
         if (!_addresses.TryGetValue(id, out var address))
