@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Thespian.Multiproc;
 using Thespian.Runtime;
@@ -20,7 +19,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
     private readonly CapabilitySet _capabilities;
     private readonly HostPool _pool;
     private readonly ILogger _logger;
-    private readonly Channel<Action> _loop = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly OwnedMailbox<Action> _loop = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public AdminServer(AdminOptions options, ITransport transport, ThespianLogging logging)
@@ -50,23 +49,23 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
     public void Start()
     {
         _node.Start(this);
-        _ = Task.Run(RunLoopAsync);
+        new Thread(RunLoop) { IsBackground = true, Name = "Thespian admin loop" }.Start();
         _pool.Refill();
         _logger.AdminListening(_node.LocalEndpoint, Environment.ProcessId);
     }
 
-    /// <summary>Runs an action on the admin's event loop.</summary>
-    public void Post(Action action) => _loop.Writer.TryWrite(action);
+    /// <summary>Runs an action on the admin's event loop (its thread runs it, or whichever thread owns the loop then).</summary>
+    public void Post(Action action) => _loop.TryWrite(action);
 
     /// <inheritdoc />
     public void OnDeliver(Envelope envelope, IReceipt receipt)
     {
-        Post(() => HandleDelivery(envelope));
+        RunHere(() => HandleDelivery(envelope));
         receipt.Done();
     }
 
     /// <inheritdoc />
-    public void OnControl(IControlMessage message, Envelope envelope) => Post(() => HandleControl(message, envelope));
+    public void OnControl(IControlMessage message, Envelope envelope) => RunHere(() => HandleControl(message, envelope));
 
     /// <inheritdoc />
     public void OnUndeliverable(Envelope envelope) => Post(() => HandleDeadLetter(envelope.AsDeadLetterFor(SystemAddress.Id)));
@@ -78,14 +77,50 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
         await _node.DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The admin's loop: one action at a time. What an action sends is written by this thread (control records at once,
-    /// messages when the action is done), not handed to each connection's writer thread: a reply or a hand-over costs
-    /// no thread wake-up in this process.
-    /// </summary>
-    private async Task RunLoopAsync()
+    /// <summary>The admin loop's own thread: runs the actions whenever no receiving thread owns the loop.</summary>
+    private void RunLoop()
     {
-        await foreach (var action in _loop.Reader.ReadAllAsync().ConfigureAwait(false))
+        while (_loop.TakeAll() is { } actions)
+        {
+            RunActions(actions);
+        }
+    }
+
+    /// <summary>
+    /// Adds an action from a connection's receiving thread and, when the loop is idle, runs the loop on this thread until
+    /// it is empty (as the loop's thread would, sparing its wake-up); the connection is not read meanwhile. The admin
+    /// never waits for an answer inside an action, so running one here cannot stop the answer from being read.
+    /// </summary>
+    private void RunHere(Action action)
+    {
+        if (_loop.TryWriteOrOwn(action) != MailboxWrite.Owned)
+        {
+            return;
+        }
+
+        try
+        {
+            while (_loop.TakeOwned() is { } actions)
+            {
+                RunActions(actions);
+            }
+        }
+        catch
+        {
+            // Whatever is left goes to the loop's thread; the fault closes this connection.
+            _loop.ReleaseOwned();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The admin's loop: one action at a time, in order, on whichever thread owns it. What an action sends is written by
+    /// that thread (control records at once, messages when the action is done), not handed to each connection's writer
+    /// thread: a reply or a hand-over costs no thread wake-up in this process. A fault is logged and the loop goes on.
+    /// </summary>
+    private void RunActions(Queue<Action> actions)
+    {
+        while (actions.TryDequeue(out var action))
         {
             _node.Transport.BeginDeferredWrites();
             try

@@ -42,7 +42,7 @@ internal sealed partial class ActorHost
     private void RunHere(MailItem.Incoming item)
     {
         // When the host is exiting this is refused; the envelope is then never acknowledged, and its sender dead-letters it.
-        if (_mailbox.TryWriteOrOwn(item) != HostMailbox.WriteOutcome.Owned)
+        if (_mailbox.TryWriteOrOwn(item) != MailboxWrite.Owned)
         {
             return;
         }

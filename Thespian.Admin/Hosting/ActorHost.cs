@@ -21,7 +21,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     private readonly MultiprocNode _node;
     private readonly ActorPath _actorPath;
     private readonly int _adminProcessId;
-    private readonly HostMailbox _mailbox = new();
+    private readonly OwnedMailbox<MailItem> _mailbox = new();
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ThespianLogging _logging;
     private readonly SourceCatalog _sources = new();

@@ -1,38 +1,40 @@
-namespace Thespian.Admin.Hosting;
+namespace Thespian.Admin;
+
+/// <summary>What <see cref="OwnedMailbox{T}.TryWriteOrOwn"/> did.</summary>
+internal enum MailboxWrite
+{
+    /// <summary>The mailbox has been completed (its process is exiting): the item was not added.</summary>
+    Refused,
+
+    /// <summary>Added; its owner (or the reader thread) runs it.</summary>
+    Queued,
+
+    /// <summary>Added, and the caller now owns the mailbox: it must run <see cref="OwnedMailbox{T}.TakeOwned"/> until null.</summary>
+    Owned,
+}
 
 /// <summary>
-/// The actor's mailbox: any thread adds, and one owner at a time takes everything waiting at once and runs it. The
-/// owner is usually the actor thread, which waits on a monitor (a kernel wait woken directly by the writer), never on
-/// a task, so handing an item over costs no thread-pool hop. A writer that may run the actor itself (a connection's
-/// receiving thread) takes ownership instead when nobody owns it, sparing the actor thread's wake-up: it then runs
-/// what is waiting (<see cref="TakeOwned"/>) until the mailbox is empty. Ownership is given up only under the lock
-/// and only with the mailbox empty, so no item is left waiting without an owner or a woken actor thread.
+/// A mailbox run by one owner at a time: any thread adds, and the owner takes everything waiting at once and runs it.
+/// The owner is usually the reader thread (an actor host's actor thread, the admin's loop thread), which waits on a
+/// monitor (a kernel wait woken directly by the writer), never on a task, so handing an item over costs no thread-pool
+/// hop. A writer that may run the items itself (a connection's receiving thread) takes ownership instead when nobody
+/// owns it, sparing the reader's wake-up: it then runs what is waiting (<see cref="TakeOwned"/>) until the mailbox is
+/// empty. Ownership is given up only under the lock and only with the mailbox empty, so no item is left waiting
+/// without an owner or a woken reader.
 /// </summary>
-internal sealed class HostMailbox
+/// <typeparam name="T">What the mailbox holds.</typeparam>
+internal sealed class OwnedMailbox<T>
 {
     private readonly object _gate = new();
-    private Queue<MailItem> _items = new();
-    private Queue<MailItem> _spare = new();
+    private Queue<T> _items = new();
+    private Queue<T> _spare = new();
     private bool _readerWaiting;
     private bool _completed;
     private bool _owned;
     private bool _readerOwns;
 
-    /// <summary>What <see cref="TryWriteOrOwn"/> did.</summary>
-    public enum WriteOutcome
-    {
-        /// <summary>The mailbox has been completed (the host is exiting): the item was not added.</summary>
-        Refused,
-
-        /// <summary>Added; its owner (or the actor thread) runs it.</summary>
-        Queued,
-
-        /// <summary>Added, and the caller now owns the mailbox: it must run <see cref="TakeOwned"/> until null.</summary>
-        Owned,
-    }
-
-    /// <summary>Adds an item; false once the mailbox has been completed (the host is exiting).</summary>
-    public bool TryWrite(MailItem item)
+    /// <summary>Adds an item; false once the mailbox has been completed (its process is exiting).</summary>
+    public bool TryWrite(T item)
     {
         lock (_gate)
         {
@@ -52,24 +54,24 @@ internal sealed class HostMailbox
         return true;
     }
 
-    /// <summary>Adds an item and, when nobody owns the mailbox, makes the caller its owner (the actor thread is not woken).</summary>
-    public WriteOutcome TryWriteOrOwn(MailItem item)
+    /// <summary>Adds an item and, when nobody owns the mailbox, makes the caller its owner (the reader thread is not woken).</summary>
+    public MailboxWrite TryWriteOrOwn(T item)
     {
         lock (_gate)
         {
             if (_completed)
             {
-                return WriteOutcome.Refused;
+                return MailboxWrite.Refused;
             }
 
             _items.Enqueue(item);
             if (_owned)
             {
-                return WriteOutcome.Queued;
+                return MailboxWrite.Queued;
             }
 
             _owned = true;
-            return WriteOutcome.Owned;
+            return MailboxWrite.Owned;
         }
     }
 
@@ -77,7 +79,7 @@ internal sealed class HostMailbox
     /// For an owner that got ownership from <see cref="TryWriteOrOwn"/>: everything waiting, in order (the queue is the
     /// caller's until its next call), or null — ownership given up — once the mailbox is empty.
     /// </summary>
-    public Queue<MailItem>? TakeOwned()
+    public Queue<T>? TakeOwned()
     {
         lock (_gate)
         {
@@ -86,7 +88,7 @@ internal sealed class HostMailbox
                 _owned = false;
                 if (_completed && _readerWaiting)
                 {
-                    // The actor thread waits for the owner to finish before it leaves.
+                    // The reader thread waits for the owner to finish before it leaves.
                     _readerWaiting = false;
                     Monitor.Pulse(_gate);
                 }
@@ -100,7 +102,7 @@ internal sealed class HostMailbox
 
     /// <summary>
     /// For an owner that got ownership from <see cref="TryWriteOrOwn"/> and stops early (a fault escaped): gives it up,
-    /// waking the actor thread to run whatever is waiting.
+    /// waking the reader thread to run whatever is waiting.
     /// </summary>
     public void ReleaseOwned()
     {
@@ -126,11 +128,11 @@ internal sealed class HostMailbox
     }
 
     /// <summary>
-    /// The actor thread: gives up the ownership its previous call took, waits until items are there and nobody else owns
+    /// The reader thread: gives up the ownership its previous call took, waits until items are there and nobody else owns
     /// the mailbox, then owns it and returns all the items, in order (the queue is the caller's until its next call), or
     /// null once completed, empty and not owned. One reader only.
     /// </summary>
-    public Queue<MailItem>? TakeAll()
+    public Queue<T>? TakeAll()
     {
         lock (_gate)
         {
@@ -158,7 +160,7 @@ internal sealed class HostMailbox
         }
     }
 
-    private Queue<MailItem> SwapLocked()
+    private Queue<T> SwapLocked()
     {
         var taken = _items;
         _spare.Clear();
