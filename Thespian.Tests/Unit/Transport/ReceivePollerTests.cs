@@ -12,10 +12,10 @@ namespace Thespian.Tests.Unit.Transport;
 [CancelAfter(30_000)]
 public sealed class ReceivePollerTests
 {
-    private static readonly long OneSecond = Stopwatch.Frequency;
+    private static readonly long TenSeconds = Stopwatch.Frequency * 10;
     private static readonly long OneMillisecond = Stopwatch.Frequency / 1000;
 
-    /// <summary>A short wait (far below four windows of one second): the connection is busy from now on.</summary>
+    /// <summary>A short wait (far below four windows of ten seconds): the connection is busy from now on.</summary>
     private static void MakeBusy(ReceivePoller poller)
     {
         Assert.That(poller.PollForBytes(), Is.False, "nothing sent yet");
@@ -28,7 +28,7 @@ public sealed class ReceivePollerTests
         await using var connection = await LoopbackConnection.OpenAsync(cancellationToken);
         connection.Client.Write([1]);
         await WaitUntilReadable(connection.Server.Socket, cancellationToken);
-        var poller = new ReceivePoller(connection.Server.Socket, () => OneSecond);
+        var poller = new ReceivePoller(connection.Server.Socket, () => TenSeconds);
 
         Assert.That(poller.PollForBytes(), Is.False, "a new connection is quiet: its thread blocks at once");
     }
@@ -37,24 +37,19 @@ public sealed class ReceivePollerTests
     public async Task PollForBytes_BusyConnection_SeesBytesThatArriveWithinTheWindow(CancellationToken cancellationToken)
     {
         await using var connection = await LoopbackConnection.OpenAsync(cancellationToken);
-        var poller = new ReceivePoller(connection.Server.Socket, () => OneSecond);
+        var poller = new ReceivePoller(connection.Server.Socket, () => TenSeconds);
         MakeBusy(poller);
 
-        var send = Task.Run(async () =>
-        {
-            await Task.Delay(20, cancellationToken);
-            connection.Client.Write([1]);
-        }, cancellationToken);
+        using var send = SendLater(connection, [1]);
 
         Assert.That(poller.PollForBytes(), Is.True);
-        await send;
     }
 
     [Test]
     public async Task PollForBytes_BusyConnection_GivesUpWhenTheWindowEnds(CancellationToken cancellationToken)
     {
         await using var connection = await LoopbackConnection.OpenAsync(cancellationToken);
-        var window = OneSecond;
+        var window = TenSeconds;
         var poller = new ReceivePoller(connection.Server.Socket, () => window);
         MakeBusy(poller);
         window = OneMillisecond;
@@ -66,7 +61,7 @@ public sealed class ReceivePollerTests
     public async Task Unblocked_AfterALongWait_TheConnectionIsQuietAgain(CancellationToken cancellationToken)
     {
         await using var connection = await LoopbackConnection.OpenAsync(cancellationToken);
-        var window = OneSecond;
+        var window = TenSeconds;
         var poller = new ReceivePoller(connection.Server.Socket, () => window);
         MakeBusy(poller);
         window = OneMillisecond;
@@ -92,11 +87,34 @@ public sealed class ReceivePollerTests
         Assert.That(poller.PollForBytes(), Is.False);
     }
 
+    /// <summary>
+    /// Sends <paramref name="bytes"/> from a thread of its own 20 ms from now (not from the thread pool, which the
+    /// polling test thread and parallel tests may keep busy for longer than a poll window).
+    /// </summary>
+    internal static Sender SendLater(LoopbackConnection connection, byte[] bytes) => new(connection, bytes);
+
     private static async Task WaitUntilReadable(Socket socket, CancellationToken cancellationToken)
     {
         while (socket.Available == 0)
         {
             await Task.Delay(1, cancellationToken);
         }
+    }
+
+    internal sealed class Sender : IDisposable
+    {
+        private readonly Thread _thread;
+
+        public Sender(LoopbackConnection connection, byte[] bytes)
+        {
+            _thread = new Thread(() =>
+            {
+                Thread.Sleep(20);
+                connection.Client.Write(bytes);
+            }) { IsBackground = true, Name = "test sender" };
+            _thread.Start();
+        }
+
+        public void Dispose() => _thread.Join();
     }
 }

@@ -37,19 +37,16 @@ public sealed class SocketFrameReaderTests
         await using var connection = await LoopbackConnection.OpenAsync(cancellationToken);
         var waits = 0;
         var reader = new SocketFrameReader(connection.Server.Socket, Max, TimeSpan.FromSeconds(10),
-                                           new ReceivePoller(connection.Server.Socket, () => Stopwatch.Frequency), () => waits++);
+                                           new ReceivePoller(connection.Server.Socket, () => Stopwatch.Frequency * 10), () => waits++);
         connection.Client.Write(WireBytes.Frame(WireBytes.Pattern(10, 1)));
         Assert.That(reader.ReadFrame()?.ToArray(), Is.EqualTo(WireBytes.Pattern(10, 1)));
         Assert.That(waits, Is.EqualTo(1), "a new connection is quiet: it waited once");
 
         // The first wait was short, so the connection is busy: its next wait polls and sees the frame arrive.
-        var send = Task.Run(async () =>
+        using (ReceivePollerTests.SendLater(connection, WireBytes.Frame(WireBytes.Pattern(30, 3))))
         {
-            await Task.Delay(20, cancellationToken);
-            connection.Client.Write(WireBytes.Frame(WireBytes.Pattern(30, 3)));
-        }, cancellationToken);
-        Assert.That(reader.ReadFrame()?.ToArray(), Is.EqualTo(WireBytes.Pattern(30, 3)));
-        await send;
+            Assert.That(reader.ReadFrame()?.ToArray(), Is.EqualTo(WireBytes.Pattern(30, 3)));
+        }
 
         Assert.That(waits, Is.EqualTo(1), "the poll saw the bytes: no wait, so nothing ran before one");
     }
