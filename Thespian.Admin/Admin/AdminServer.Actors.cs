@@ -66,9 +66,14 @@ internal sealed partial class AdminServer
             var capabilities = _capabilities.Snapshot;
             var reply = await _node.RequestAsync(host.Endpoint!, id => new RunActorRequest(
                 id, record.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash,
-                request.RequirementsJson, request.TroupeLeader, capabilities, source?.Zip, source?.Info)).ConfigureAwait(false);
+                request.RequirementsJson, request.TroupeLeader, capabilities, source?.Zip, source?.Info),
+                continueOnReceivingThread: true).ConfigureAwait(false);
             var ran = Stopwatch.GetTimestamp();
-            Post(() =>
+
+            // A host's answer continues here on the thread that read it, which then runs the loop if it is idle (as for
+            // any control record), so the creator is answered without a thread-pool hop or the loop's wake-up. A
+            // failure may come from a writer thread instead (the host could not be reached): that one only queues.
+            Action finish = () =>
             {
                 record.Host = host;
                 if (reply.Succeeded)
@@ -87,7 +92,15 @@ internal sealed partial class AdminServer
                     ActorFailedToStart(record, reply.Error, reply.Message ?? "the actor could not be started");
                     _pool.Refill();
                 }
-            });
+            };
+            if (reply.Succeeded)
+            {
+                RunHere(finish);
+            }
+            else
+            {
+                Post(finish);
+            }
         }
         catch (ActorSystemException ex)
         {

@@ -78,7 +78,7 @@ internal sealed class AdminConnection : IAsyncDisposable
     public async Task RequestShutdownAsync(CancellationToken cancellationToken)
     {
         var reply = await _system.Node.RequestAsync(AdminBase.Endpoint(Port), id => new ShutdownRequest(id), ShutdownTimeout,
-                                                    cancellationToken).ConfigureAwait(false);
+                                                    cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!reply.Succeeded)
         {
             throw ControlErrors.ToException(reply);

@@ -113,10 +113,20 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
                                               Serializer.Serialize(message)));
 
     /// <summary>Sends a control request and waits for its reply.</summary>
+    /// <param name="endpoint">Where the request goes.</param>
+    /// <param name="makeRequest">Makes the request from its request id.</param>
+    /// <param name="timeout">How long to wait for the reply (default 30 s).</param>
+    /// <param name="continueOnReceivingThread">
+    /// The caller's continuation runs on the thread that receives the reply, without a thread-pool hop. Only for a
+    /// continuation that is short and never blocks (it holds up that connection's reading).
+    /// </param>
+    /// <param name="cancellationToken">Stops the wait.</param>
     /// <exception cref="ActorSystemRequestTimeoutException">No reply came in time.</exception>
     public async Task<ControlReply> RequestAsync(string endpoint, Func<long, IControlRequest> makeRequest,
-                                                TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        AsReply(endpoint, await AskControlAsync(endpoint, makeRequest, timeout, cancellationToken).ConfigureAwait(false));
+                                                TimeSpan? timeout = null, bool continueOnReceivingThread = false,
+                                                CancellationToken cancellationToken = default) =>
+        AsReply(endpoint, await AskControlAsync(endpoint, makeRequest, timeout, continueOnReceivingThread, cancellationToken)
+                              .ConfigureAwait(false));
 
     /// <summary>
     /// Sends a control request and blocks the calling thread until its reply: the request is written on this thread and
@@ -129,9 +139,10 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     /// <summary>Sends a control request and waits for whatever record answers it (matched by request id).</summary>
     /// <exception cref="ActorSystemRequestTimeoutException">No answer came in time.</exception>
     public async Task<IControlMessage> AskControlAsync(string endpoint, Func<long, IControlRequest> makeRequest,
-                                                      TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+                                                      TimeSpan? timeout = null, bool continueOnReceivingThread = false,
+                                                      CancellationToken cancellationToken = default)
     {
-        var (id, reply) = ExpectReply();
+        var (id, reply) = ExpectReply(continueOnReceivingThread);
         try
         {
             var request = makeRequest(id);
@@ -182,10 +193,11 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
         }
     }
 
-    private (long Id, TaskCompletionSource<IControlMessage> Reply) ExpectReply()
+    private (long Id, TaskCompletionSource<IControlMessage> Reply) ExpectReply(bool continueOnReceivingThread = false)
     {
         var id = Interlocked.Increment(ref _nextRequestId);
-        var reply = new TaskCompletionSource<IControlMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reply = new TaskCompletionSource<IControlMessage>(
+            continueOnReceivingThread ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
         _requests[id] = reply;
         return (id, reply);
     }
