@@ -76,6 +76,32 @@ internal sealed class OwnedMailbox<T>
     }
 
     /// <summary>
+    /// Adds an item and, when nobody owns the mailbox, runs it on this thread with whatever else arrives meanwhile, batch
+    /// by batch (<paramref name="run"/>), until the mailbox is empty. When <paramref name="run"/> throws, what is left
+    /// goes to the reader thread and the exception propagates. An item refused (the mailbox was completed) is dropped.
+    /// </summary>
+    public void WriteAndRunIfIdle<TState>(T item, TState state, Action<Queue<T>, TState> run)
+    {
+        if (TryWriteOrOwn(item) != MailboxWrite.Owned)
+        {
+            return;
+        }
+
+        try
+        {
+            while (TakeOwned() is { } items)
+            {
+                run(items, state);
+            }
+        }
+        catch
+        {
+            ReleaseOwned();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// For an owner that got ownership from <see cref="TryWriteOrOwn"/>: everything waiting, in order (the queue is the
     /// caller's until its next call), or null — ownership given up — once the mailbox is empty.
     /// </summary>

@@ -91,27 +91,9 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
     /// it is empty (as the loop's thread would, sparing its wake-up); the connection is not read meanwhile. The admin
     /// never waits for an answer inside an action, so running one here cannot stop the answer from being read.
     /// </summary>
-    private void RunHere(Action action)
-    {
-        if (_loop.TryWriteOrOwn(action) != MailboxWrite.Owned)
-        {
-            return;
-        }
-
-        try
-        {
-            while (_loop.TakeOwned() is { } actions)
-            {
-                RunActions(actions);
-            }
-        }
-        catch
-        {
-            // Whatever is left goes to the loop's thread; the fault closes this connection.
-            _loop.ReleaseOwned();
-            throw;
-        }
-    }
+    private void RunHere(Action action) =>
+        // A fault leaves the rest to the loop's thread and closes this connection.
+        _loop.WriteAndRunIfIdle(action, this, static (actions, admin) => admin.RunActions(actions));
 
     /// <summary>
     /// The admin's loop: one action at a time, in order, on whichever thread owns it. What an action sends is written by

@@ -18,6 +18,7 @@ internal sealed partial class ActorHost
         _descriptorWatcher ??= new DescriptorWatcher(ready => _mailbox.TryWrite(new MailItem.WatchReady(ready)));
     private IReadOnlyDictionary<string, object?> _capabilities = new Dictionary<string, object?>();
     private object? _requirements;
+    private Action<Queue<MailItem>, IReceipt>? _runOnReceivingThread;
 
     /// <summary>
     /// The actor thread: one item at a time, in order, whenever it owns the mailbox (a receiving thread may own it
@@ -42,28 +43,18 @@ internal sealed partial class ActorHost
     private void RunHere(MailItem.Incoming item)
     {
         // When the host is exiting this is refused; the envelope is then never acknowledged, and its sender dead-letters it.
-        if (_mailbox.TryWriteOrOwn(item) != MailboxWrite.Owned)
-        {
-            return;
-        }
+        // A fault leaves the rest to the actor thread and closes this connection.
+        _mailbox.WriteAndRunIfIdle(item, item.Receipt, _runOnReceivingThread ??= RunOnReceivingThread);
+    }
 
-        try
-        {
-            while (_mailbox.TakeOwned() is { } items)
-            {
-                RunItems(items);
+    /// <summary>One batch run by a receiving thread that owns the mailbox.</summary>
+    private void RunOnReceivingThread(Queue<MailItem> items, IReceipt connection)
+    {
+        RunItems(items);
 
-                // This connection's own envelopes are acknowledged by this thread before it waits for more bytes (so a
-                // stream of them costs one acknowledgement per read, not one per envelope); other connections' at once.
-                AcknowledgeDone(except: item.Receipt);
-            }
-        }
-        catch
-        {
-            // Whatever is left in the mailbox goes to the actor thread; the fault closes this connection.
-            _mailbox.ReleaseOwned();
-            throw;
-        }
+        // This connection's own envelopes are acknowledged by this thread before it waits for more bytes (so a stream of
+        // them costs one acknowledgement per read, not one per envelope); other connections' at once.
+        AcknowledgeDone(except: connection);
     }
 
     private void RunItems(Queue<MailItem> items)
