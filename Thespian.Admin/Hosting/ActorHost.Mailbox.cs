@@ -18,7 +18,7 @@ internal sealed partial class ActorHost
         _descriptorWatcher ??= new DescriptorWatcher(ready => _mailbox.TryWrite(new MailItem.WatchReady(ready)));
     private IReadOnlyDictionary<string, object?> _capabilities = new Dictionary<string, object?>();
     private object? _requirements;
-    private Action<Queue<MailItem>, IReceipt>? _runOnReceivingThread;
+    private readonly Action<Queue<MailItem>, IReceipt> _runOnReceivingThread;
 
     /// <summary>
     /// The actor thread: one item at a time, in order, whenever it owns the mailbox (a receiving thread may own it
@@ -44,7 +44,7 @@ internal sealed partial class ActorHost
     {
         // When the host is exiting this is refused; the envelope is then never acknowledged, and its sender dead-letters it.
         // A fault leaves the rest to the actor thread and closes this connection.
-        _mailbox.WriteAndRunIfIdle(item, item.Receipt, _runOnReceivingThread ??= RunOnReceivingThread);
+        _mailbox.WriteAndRunIfIdle(item, item.Receipt, _runOnReceivingThread);
     }
 
     /// <summary>One batch run by a receiving thread that owns the mailbox.</summary>

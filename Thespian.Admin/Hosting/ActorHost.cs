@@ -36,6 +36,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
         _node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
         _node.SetAdmin(adminAddress, adminEndpoint);
         SystemAddress = _node.AdminAddress!;
+        _runOnReceivingThread = RunOnReceivingThread;
     }
 
     /// <summary>Runs until the host should exit; returns the process exit code.</summary>

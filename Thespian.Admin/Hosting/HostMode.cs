@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;

@@ -30,11 +30,11 @@ internal static class TransportSettings
     /// <summary>The receive poll window that <paramref name="capabilities"/> ask for (the default when absent or not a number ≥ 0).</summary>
     public static TimeSpan ReceivePollFrom(IReadOnlyDictionary<string, object?>? capabilities)
     {
-        var microseconds = capabilities is not null && capabilities.TryGetValue(ReceivePollCapability, out var value)
+        long microseconds = capabilities is not null && capabilities.TryGetValue(ReceivePollCapability, out var value)
             ? value switch
             {
                 int us when us >= 0 => us,
-                long us when us >= 0 => (int)Math.Min(us, MaxReceivePollMicroseconds),
+                long us when us >= 0 => us,
                 _ => DefaultReceivePollMicroseconds,
             }
             : DefaultReceivePollMicroseconds;
