@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Thespian;
 
 /// <summary>
@@ -31,9 +29,9 @@ public sealed class ActorAddress : IEquatable<ActorAddress>
     internal static ActorAddress CreateNew(object? localTarget = null) => new(NewId(), localTarget);
 
     /// <summary>
-    /// Draws a fresh 128-bit random identifier from the cryptographic generator. Bytes are drawn 4 KiB at a
-    /// time per thread (one generator call per 256 identifiers instead of one each); a used identifier's
-    /// bytes are cleared from the buffer.
+    /// Draws a fresh 128-bit random identifier from the operating system's cryptographic generator
+    /// (<see cref="OsRandom"/>). Bytes are drawn 4 KiB at a time per thread (one generator call per 256
+    /// identifiers instead of one each); a used identifier's bytes are cleared from the buffer.
     /// </summary>
     internal static ActorId NewId()
     {
@@ -41,7 +39,7 @@ public sealed class ActorAddress : IEquatable<ActorAddress>
         if (pool is null || t_randomUsed + ActorId.Size > pool.Length)
         {
             pool = t_randomPool ??= new byte[RandomPoolBytes];
-            RandomNumberGenerator.Fill(pool);
+            OsRandom.Fill(pool);
             t_randomUsed = 0;
         }
 

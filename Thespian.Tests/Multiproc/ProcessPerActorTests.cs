@@ -77,4 +77,24 @@ public sealed class ProcessPerActorTests : MultiprocFixture
             Assert.That(processes.HostProcessIds, Is.SupersetOf(workerPids), "every worker's process is a host the admin runs");
         });
     }
+
+    /// <summary>
+    /// Addresses draw their random bytes from the kernel, not from OpenSSL, so an actor's process and the
+    /// admin never load libcrypto just to name actors (it would cost every actor process ~2.5 MiB of PSS).
+    /// </summary>
+    [Test]
+    [Platform("Linux")]
+    public void CreateActor_ActorProcessAndAdmin_DoNotLoadOpenSsl()
+    {
+        var system = StartSystem();
+        var actor = system.CreateActor<PidActor>();
+        var actorPid = PidOf(system, actor);
+        var processes = TrackProcessesOf(system);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText($"/proc/{actorPid}/maps"), Does.Not.Contain("libcrypto"), "the actor's process");
+            Assert.That(File.ReadAllText($"/proc/{processes.AdminProcessId}/maps"), Does.Not.Contain("libcrypto"), "the admin");
+        });
+    }
 }
