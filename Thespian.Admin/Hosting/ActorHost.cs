@@ -25,6 +25,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ThespianLogging _logging;
     private readonly SourceCatalog _sources = new();
+    private readonly IdleMemoryTrim _idleTrim = new(quietFor: TimeSpan.FromSeconds(2), minimumAllocatedBytes: 256 * 1024);
 
     public ActorHost(ITransport transport, ActorPath actorPath, ActorAddress adminAddress, string adminEndpoint,
                      int adminProcessId, ThespianLogging logging)
@@ -123,7 +124,8 @@ internal sealed partial class ActorHost : IMultiprocHandler
     /// <summary>
     /// Exits within moments of the admin's process ending, whatever the reason: the admin holds this
     /// process's standard input open, so its end shows at once as end-of-input; the admin's process id is
-    /// also checked periodically in case standard input was not a pipe.
+    /// also checked periodically in case standard input was not a pipe. At each look it also gives memory
+    /// back once the actor has gone quiet (<see cref="IdleMemoryTrim"/>).
     /// </summary>
     private async Task WatchAdminAsync()
     {
@@ -149,6 +151,11 @@ internal sealed partial class ActorHost : IMultiprocHandler
             {
                 _logging.RuntimeLogger.AdminGone(_adminProcessId);
                 Environment.Exit(0);
+            }
+
+            if (_idleTrim.ShouldTrim(GC.GetTotalAllocatedBytes(), Environment.TickCount64))
+            {
+                IdleMemoryTrim.Trim();
             }
 
             await Task.WhenAny(Task.Delay(AdminWatchPeriod), _exit.Task, adminClosedInput).ConfigureAwait(false);

@@ -9,11 +9,16 @@ namespace Thespian.Benchmarks.Scenarios;
 /// (h) Memory, read from /proc: RSS (VmRSS) and PSS (smaps_rollup: shared pages divided among the processes
 /// that map them, so it depends on how many .NET processes run on the machine). Of the admin, of a warm pool
 /// host (no actor yet), of a host whose actor is idle (created and asked one question), of hosts after work
-/// (B after a large tell burst; an echo actor after 1 MiB and 16 MiB echoes), and of this process.
+/// (B after a large tell burst; an echo actor after 1 MiB and 16 MiB echoes), and of this process. An actor host gives
+/// memory back once its actor has been quiet for 2 s (IdleMemoryTrim), so idle figures are read after
+/// <see cref="IdleSettle"/>, and the hosts after work are read both at once and after it.
 /// </summary>
 internal sealed class MemoryScenario : IScenario
 {
     private const double MiB = 1 << 20;
+
+    /// <summary>Longer than a host's quiet spell before it trims its memory (2 s), with room for the trim itself.</summary>
+    private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(3);
 
     public string Name => "memory";
 
@@ -26,7 +31,7 @@ internal sealed class MemoryScenario : IScenario
         var system = lease.System;
 
         // At rest with no actor: the admin and the warm pool.
-        lease.WaitUntilQuiet(hosts: WarmPool.Hosts);
+        Settle(lease, hosts: WarmPool.Hosts);
         var pool = lease.LearnProcesses().ToArray();
         Report(context, "admin", "admin (no actors)", [lease.AdminProcessId]);
         Report(context, "host.pool", "warm pool host (no actor yet)", pool, withPrivate: true);
@@ -38,7 +43,7 @@ internal sealed class MemoryScenario : IScenario
         var idlePid = ProcessOf(system, idle);
         var counterPid = ProcessOf(system, counter);
         var echoPid = ProcessOf(system, echo);
-        lease.WaitUntilQuiet(hosts: 4 + WarmPool.Hosts);
+        Settle(lease, hosts: 4 + WarmPool.Hosts);
         Report(context, "host.idle", "host with an idle actor (created, asked one question)", [idlePid], withPrivate: true,
                goal: Goal.AtMost(6, "PSS ≤ 6 MiB"), python: "4.4 MiB");
 
@@ -63,10 +68,21 @@ internal sealed class MemoryScenario : IScenario
         }
 
         lease.WaitUntilQuiet(hosts: 4 + WarmPool.Hosts);
-        Report(context, "host.tell", $"host of B after receiving {Count(n)} tells", [counterPid]);
-        Report(context, "host.echo", "host of an echo actor after 3×1 MiB + 3×16 MiB echoes", [echoPid]);
+        Report(context, "host.tell", $"host of B right after receiving {Count(n)} tells", [counterPid]);
+        Report(context, "host.echo", "host of an echo actor right after 3×1 MiB + 3×16 MiB echoes", [echoPid]);
+        Settle(lease, hosts: 4 + WarmPool.Hosts);
+        Report(context, "host.tell.idle", $"host of B {IdleSettle.TotalSeconds:0} s after the tells", [counterPid]);
+        Report(context, "host.echo.idle", $"host of the echo actor {IdleSettle.TotalSeconds:0} s after the echoes", [echoPid]);
         Report(context, "admin.after", "admin (4 actors, after the work)", [lease.AdminProcessId]);
         Report(context, "bench", "this benchmark process (after every scenario so far)", [Environment.ProcessId]);
+    }
+
+    /// <summary>Waits until the system is at rest, then long enough for the hosts to trim their memory.</summary>
+    private static void Settle(SystemLease lease, int hosts)
+    {
+        lease.WaitUntilQuiet(hosts);
+        Thread.Sleep(IdleSettle);
+        lease.WaitUntilQuiet(hosts);
     }
 
     private static int ProcessOf(ActorSystem system, ActorAddress actor) => Ask<ProcessIdentity>(system, actor, WhoAreYou.Instance).ProcessId;
