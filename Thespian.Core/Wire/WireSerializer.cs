@@ -34,6 +34,7 @@ internal sealed class WireSerializer
     public WireSerializer(TypeAllowList allowList, Func<ActorId, ActorAddress> internAddress,
                           Func<ActorId, string?>? routeOf = null, Action<ActorId, string>? learnRoute = null)
     {
+        BuiltInConverterGuards.Install();
         _serializer = JsonSerializer.Create(new JsonSerializerSettings
         {
             TypeNameHandling = TypeNameHandling.Auto,
