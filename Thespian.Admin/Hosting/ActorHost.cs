@@ -125,7 +125,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     /// Exits within moments of the admin's process ending, whatever the reason: the admin holds this
     /// process's standard input open, so its end shows at once as end-of-input; the admin's process id is
     /// also checked periodically in case standard input was not a pipe. At each look it also gives memory
-    /// back once the actor has gone quiet (<see cref="IdleMemoryTrim"/>).
+    /// back once the host's actor has gone quiet (<see cref="IdleMemoryTrim"/>).
     /// </summary>
     private async Task WatchAdminAsync()
     {
@@ -153,7 +153,8 @@ internal sealed partial class ActorHost : IMultiprocHandler
                 Environment.Exit(0);
             }
 
-            if (_idleTrim.ShouldTrim(GC.GetTotalAllocatedBytes(), Environment.TickCount64))
+            // Not while waiting in the pool: a create that found the heap given back would pay for the page faults.
+            if (Volatile.Read(ref _cell) is not null && _idleTrim.ShouldTrim(GC.GetTotalAllocatedBytes(), Environment.TickCount64))
             {
                 IdleMemoryTrim.Trim();
             }
