@@ -11,7 +11,7 @@ namespace Thespian;
 /// </summary>
 /// <remarks>
 /// On Linux <see cref="RandomNumberGenerator"/> is OpenSSL's: its first use loads and initialises
-/// libcrypto, about 2.5 MiB of PSS and 1 MiB of private memory in every process. Each actor runs in its own
+/// libcrypto, 1.5–2.5 MiB of PSS (1 MiB of it private) in every process. Each actor runs in its own
 /// process and needs random bytes only for addresses, so reading the kernel's generator directly keeps
 /// OpenSSL out of the processes that never verify or sign anything.
 /// </remarks>
