@@ -38,10 +38,14 @@ internal static class BuiltInConverterGuards
     /// <summary>Guards the built-in converters (once per process); true when they are guarded.</summary>
     public static bool Install() => s_installed;
 
+    /// <summary>Newtonsoft's built-in converters (its private static array), or null if this version has none by that name.</summary>
+    public static JsonConverter[]? BuiltInConverters() =>
+        typeof(DefaultContractResolver).GetField("BuiltInConverters", BindingFlags.NonPublic | BindingFlags.Static)
+            ?.GetValue(null) as JsonConverter[];
+
     private static bool Guard()
     {
-        var field = typeof(DefaultContractResolver).GetField("BuiltInConverters", BindingFlags.NonPublic | BindingFlags.Static);
-        if (field?.GetValue(null) is not JsonConverter[] converters)
+        if (BuiltInConverters() is not { } converters)
         {
             return false;
         }

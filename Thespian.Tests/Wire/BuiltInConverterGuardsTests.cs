@@ -1,9 +1,7 @@
 using System.Data;
 using System.Data.SqlTypes;
 using System.Dynamic;
-using System.Reflection;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
 using Thespian.Wire;
 
 namespace Thespian.Tests.Wire;
@@ -20,8 +18,7 @@ public sealed class BuiltInConverterGuardsTests
     [Test]
     public void Install_TheFourTypeTestingConverters_AreGuarded()
     {
-        var builtIn = (JsonConverter[])typeof(DefaultContractResolver)
-            .GetField("BuiltInConverters", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var builtIn = BuiltInConverterGuards.BuiltInConverters()!;
 
         var guarded = builtIn.OfType<GuardedConverter>().Select(g => g.Inner.GetType().Name);
 
@@ -32,8 +29,7 @@ public sealed class BuiltInConverterGuardsTests
     public void Install_Twice_GuardsOnce()
     {
         BuiltInConverterGuards.Install();
-        var builtIn = (JsonConverter[])typeof(DefaultContractResolver)
-            .GetField("BuiltInConverters", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+        var builtIn = BuiltInConverterGuards.BuiltInConverters()!;
 
         Assert.That(builtIn.OfType<GuardedConverter>().Count(g => g.Inner is GuardedConverter), Is.Zero);
     }
