@@ -8,8 +8,17 @@ namespace Thespian.Wire;
 /// Puts <see cref="TypedValueConverter"/> on every <c>object</c>-typed member, list item and dictionary
 /// value, so values keep their .NET types; the rest is Newtonsoft's default contract.
 /// </summary>
+/// <remarks>
+/// Contracts for types every allow-list allows (<see cref="TypeAllowList.ThespianOnly"/>: Thespian's records and the
+/// framework's primitives and collections) are made once per process and shared by every resolver, so a system joined
+/// later in a process does not build the control records' contracts again. Such a type is never collectible, and its
+/// members' types are allowed everywhere too, so sharing neither pins an unloadable source nor lets a member type past
+/// an allow-list that refuses it. Contracts for other types stay with the resolver that made them.
+/// </remarks>
 internal sealed class WireContractResolver(TypeAllowList allowList) : DefaultContractResolver
 {
+    private static readonly WireContractResolver Shared = new(TypeAllowList.ThespianOnly);
+
     /// <summary>
     /// Every type the serializer meets — declared member types too, not only <c>$type</c> names — must be
     /// allowed, on the sending side and on arrival, so a member declared as, say, a <c>StringBuilder</c>
@@ -24,6 +33,12 @@ internal sealed class WireContractResolver(TypeAllowList allowList) : DefaultCon
 
         return base.ResolveContract(type);
     }
+
+    /// <summary>Called once per type and resolver (the base caches the result): the process-wide contract where there is one.</summary>
+    protected override JsonContract CreateContract(Type objectType) =>
+        !ReferenceEquals(this, Shared) && TypeAllowList.ThespianOnly.IsAllowed(Nullable.GetUnderlyingType(objectType) ?? objectType)
+            ? Shared.ResolveContract(objectType)
+            : base.CreateContract(objectType);
 
     protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
     {
