@@ -40,7 +40,7 @@ internal sealed class OutboundConnection : IAsyncDisposable
     {
         _transport = transport;
         _endpoint = endpoint;
-        new Thread(WriteLoop) { IsBackground = true, Name = "Thespian send" }.Start();
+        LoopThreads.Shared.Start("Thespian send", WriteLoop);
     }
 
     /// <summary>How many envelopes are queued and not yet taken for writing.</summary>
@@ -156,7 +156,7 @@ internal sealed class OutboundConnection : IAsyncDisposable
             _transport.Stopping.ThrowIfCancellationRequested();
             Handshake.Connect(socket, _transport.Options.Role, _transport.Options.FrameDeadline);
             var connected = socket;
-            new Thread(() => ReadAcknowledgements(connected)) { IsBackground = true, Name = "Thespian acks" }.Start();
+            LoopThreads.Shared.Start("Thespian acks", () => ReadAcknowledgements(connected));
             _ready = true;
             while (WaitForQueued())
             {

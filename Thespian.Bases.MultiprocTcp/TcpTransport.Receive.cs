@@ -32,7 +32,7 @@ internal sealed partial class TcpTransport
 
             socket.NoDelay = true;
             _inbound.TryAdd(socket, 0);
-            new Thread(() => ReceiveLoop(socket)) { IsBackground = true, Name = "Thespian receive" }.Start();
+            LoopThreads.Shared.Start("Thespian receive", () => ReceiveLoop(socket));
         }
     }
 
