@@ -214,9 +214,8 @@ internal sealed partial class ActorHost
             return;
         }
 
-        _cell = cell;
-        _node.Book.Register(cell!.Address, _node.LocalEndpoint);
-        _node.Reply(envelope, new ControlReply(run.RequestId, Address: cell.Address, Endpoint: _node.LocalEndpoint));
+        _cell = cell;   // TryStart registered its address with this endpoint
+        _node.Reply(envelope, new ControlReply(run.RequestId, Address: cell!.Address, Endpoint: _node.LocalEndpoint));
         if (_logging.RuntimeLogger.IsEnabled(LogLevel.Debug))
         {
             _logging.RuntimeLogger.ActorRunTimed(cell.Address, cell.TypeName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,

@@ -89,6 +89,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
         {
             _ = _node.Serializer.Deserialize(_node.Serializer.Serialize(request));
             _ = warmActor.PassesCapabilityCheck(request.Capabilities, requirements: null);
+            _ = _node.Book.Intern(SystemAddress.Id);   // a known address: the lookup that finds one
             _ = ActorCellFactory.Create(this, ActorAddress.CreateNew(), warmActor, parent: null, globalName: null, sourceHash: null,
                                         troupeLeader: null, out _);
             _ = _node.Serializer.Serialize(new ControlReply(0, Address: address, Endpoint: _node.LocalEndpoint));
