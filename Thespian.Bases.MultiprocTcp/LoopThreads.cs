@@ -4,10 +4,9 @@ namespace Thespian.Bases.MultiprocTcp;
 /// Runs a connection's blocking loop (its sending, its reading of acknowledgements, its receiving) on a thread of its
 /// own, reusing a thread whose loop has ended. Starting a thread costs 100–300 µs on a virtual machine, and a new
 /// connection needs three of them (two at the sender, one at the receiver), all on the path of its first message. So
-/// a thread whose loop ends waits as a spare for a while, and the next loop takes it instead of
-/// starting a thread; a quiet process keeps no spare for longer than that. Loops run in the background (they never
-/// keep the process alive), without the starter's execution context, and must not leave thread-static state half-set
-/// behind.
+/// a thread whose loop ends waits as a spare for a while, and the next loop takes it instead of starting a thread; a
+/// quiet process keeps no spare for longer than that. Loops run in the background (they never keep the process alive),
+/// without the starter's execution context, and must not leave thread-static state half-set behind.
 /// </summary>
 internal sealed class LoopThreads
 {

@@ -69,11 +69,11 @@ internal sealed partial class ActorHost : IMultiprocHandler
 
     /// <summary>
     /// Runs the code an actor's start needs (reading a run request, resolving a type, building a cell's type info,
-    /// checking capabilities, constructing an actor in its cell, writing a reply) while the host is still idle in the pool, so a hand-over does not pay for just-in-time
-    /// compilation. Each step runs <see cref="WarmUpRounds"/> times: the first run takes the paths that fill the caches
-    /// (contracts, type resolutions), and only a later one takes the paths a hand-over takes, which otherwise run for
-    /// the first time there (a hand-over's request was read in 0.3–0.6 ms after one round, and in 15–60 µs once the
-    /// path had run before).
+    /// checking capabilities, constructing an actor in its cell, writing a reply) while the host is still idle in the
+    /// pool, so a hand-over does not pay for just-in-time compilation. Each step runs <see cref="WarmUpRounds"/> times:
+    /// the first run takes the paths that fill the caches (contracts, type resolutions), and only a later one takes the
+    /// paths a hand-over takes, which otherwise run for the first time there (a hand-over's request was read in
+    /// 0.3–0.6 ms after one round, and in 15–60 µs once the path had run before).
     /// </summary>
     private void WarmUp()
     {
