@@ -109,17 +109,6 @@ public sealed class LoopThreadsTests
         return ran.Task.Result;
     }
 
-    private static void WaitUntil(Func<bool> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail(failure);
-            }
-
-            Thread.Sleep(5);
-        }
-    }
+    private static void WaitUntil(Func<bool> condition, string failure) =>
+        Assert.That(SpinWait.SpinUntil(condition, Patience), Is.True, failure);
 }
