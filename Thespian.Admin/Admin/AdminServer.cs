@@ -102,9 +102,9 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
     /// </summary>
     private void RunActions(Queue<Action> actions)
     {
+        using var batch = _node.Batch();
         while (actions.TryDequeue(out var action))
         {
-            _node.Transport.BeginDeferredWrites();
             try
             {
                 action();
@@ -115,7 +115,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
             }
             finally
             {
-                _node.Transport.EndDeferredWrites();
+                batch.Flush();
             }
         }
     }
@@ -223,6 +223,8 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        start.ArgumentList.Add("--base");
+        start.ArgumentList.Add(_options.BaseName);
         start.ArgumentList.Add("--admin");
         start.ArgumentList.Add(_node.LocalEndpoint);
         start.ArgumentList.Add("--admin-id");

@@ -40,7 +40,6 @@ internal sealed partial class ActorHost : IMultiprocHandler
         _node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
         _node.SetAdmin(adminAddress, adminEndpoint);
         SystemAddress = _node.AdminAddress!;
-        _runOnReceivingThread = RunOnReceivingThread;
     }
 
     /// <summary>Runs until the host should exit; returns the process exit code.</summary>
@@ -103,7 +102,9 @@ internal sealed partial class ActorHost : IMultiprocHandler
     public void OnDeliver(Envelope envelope, IReceipt receipt)
     {
         var item = new MailItem.Incoming(envelope, receipt);
-        if (receipt.MayRunHandler)
+
+        // Not the admin's envelopes: the actor may wait for the admin's answer to a request, which then could not be read.
+        if (receipt.MayRunHandler && !receipt.FromAdmin)
         {
             RunHere(item);
             return;

@@ -90,14 +90,9 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     /// </summary>
     private void TellNow(ActorAddress target, object message)
     {
-        _node.Transport.BeginDeferredWrites();
-        try
+        using (_node.Batch())
         {
             Tell(target, message);
-        }
-        finally
-        {
-            _node.Transport.EndDeferredWrites();
         }
     }
 
