@@ -21,6 +21,7 @@ internal sealed class Reassembly
     private readonly MemoryBudget _budget;
     private byte[]? _buffer;
     private int _filled;
+    private int _reserved;
 
     /// <param name="budget">The memory every session's reassembly shares.</param>
     public Reassembly(MemoryBudget budget)
@@ -81,13 +82,17 @@ internal sealed class Reassembly
         return filled == cursor.Total ? default : cursor with { Filled = filled };
     }
 
-    /// <summary>Reserves and allocates an envelope of <paramref name="total"/> bytes; false when the budget has no room.</summary>
-    /// <exception cref="InvalidOperationException">An envelope is being put together already.</exception>
-    public bool TryStart(int total)
+    /// <summary>
+    /// Reserves the memory of an envelope of <paramref name="total"/> bytes whose first fragment is in the datagram about
+    /// to be processed (the envelope before it may still be finishing in the same datagram); false when the budget has
+    /// no room.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Memory is reserved already.</exception>
+    public bool TryReserve(int total)
     {
-        if (_buffer is not null)
+        if (_reserved != 0)
         {
-            throw new InvalidOperationException("An envelope is being put together already.");
+            throw new InvalidOperationException("Memory for the next envelope is reserved already.");
         }
 
         if (!_budget.TryReserve(total))
@@ -95,17 +100,31 @@ internal sealed class Reassembly
             return false;
         }
 
-        _buffer = GC.AllocateUninitializedArray<byte>(total);
-        _filled = 0;
+        _reserved = total;
         return true;
     }
 
-    /// <summary>Adds a fragment that <see cref="Follow"/> accepted; returns the whole envelope when it was the last one.</summary>
-    public byte[]? Append(ReadOnlySpan<byte> fragment)
+    /// <summary>
+    /// Adds a fragment that <see cref="Follow"/> accepted (a first one takes the memory <see cref="TryReserve"/> set
+    /// aside); returns the whole envelope when it was the last one.
+    /// </summary>
+    public byte[]? Append(in DataChunk fragment, ReadOnlySpan<byte> bytes)
     {
+        if (fragment.Offset == 0)
+        {
+            if (_buffer is not null || _reserved != fragment.Total)
+            {
+                throw new InvalidOperationException("A fragmented envelope started without its memory reserved.");
+            }
+
+            _buffer = GC.AllocateUninitializedArray<byte>(fragment.Total);
+            _reserved = 0;
+            _filled = 0;
+        }
+
         var buffer = _buffer ?? throw new InvalidOperationException("No envelope is being put together.");
-        fragment.CopyTo(buffer.AsSpan(_filled));
-        _filled += fragment.Length;
+        bytes.CopyTo(buffer.AsSpan(_filled));
+        _filled += bytes.Length;
         if (_filled < buffer.Length)
         {
             return null;
@@ -117,7 +136,7 @@ internal sealed class Reassembly
         return buffer;
     }
 
-    /// <summary>Drops what was being put together (the session ended) and gives its memory back.</summary>
+    /// <summary>Drops what was being put together or reserved (the session ended) and gives its memory back.</summary>
     public void Clear()
     {
         if (_buffer is { } buffer)
@@ -125,6 +144,12 @@ internal sealed class Reassembly
             _budget.Release(buffer.Length);
             _buffer = null;
             _filled = 0;
+        }
+
+        if (_reserved != 0)
+        {
+            _budget.Release(_reserved);
+            _reserved = 0;
         }
     }
 

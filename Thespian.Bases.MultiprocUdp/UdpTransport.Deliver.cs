@@ -54,7 +54,7 @@ internal sealed partial class UdpTransport
         }
 
         if (inbound.Delivered + envelopes > inbound.Receipt.DoneCount + inbound.Receipt.Window ||
-            (starting > 0 && !inbound.Reassembly.TryStart(starting)))
+            (starting > 0 && !inbound.Reassembly.TryReserve(starting)))
         {
             return ProcessResult.Refused;
         }
@@ -69,7 +69,7 @@ internal sealed partial class UdpTransport
                 {
                     envelope = Envelope.Read(datagram.Slice(chunk.Start, chunk.Length), keepBody: false);
                 }
-                else if (inbound.Reassembly.Append(span.Slice(chunk.Start, chunk.Length)) is { } whole)
+                else if (inbound.Reassembly.Append(chunk, span.Slice(chunk.Start, chunk.Length)) is { } whole)
                 {
                     envelope = Envelope.Read(whole, keepBody: true);
                 }
