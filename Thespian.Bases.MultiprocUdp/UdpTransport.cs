@@ -86,6 +86,15 @@ internal sealed partial class UdpTransport : ITransport
 
     internal UdpTransportOptions Options { get; }
 
+    /// <summary>The bytes all sessions keep out of order now.</summary>
+    internal long ReorderBytesInUse => _reorderBudget.Used;
+
+    /// <summary>The bytes all sessions reserve for reassembly now.</summary>
+    internal long ReassemblyBytesInUse => _reassemblyBudget.Used;
+
+    /// <summary>How many peers have a session open towards this transport.</summary>
+    internal int InboundSessionCount => _inbound.Count;
+
     internal IEnvelopeSink Sink => _sink ?? throw new InvalidOperationException("The transport has not been started.");
 
     /// <inheritdoc />
