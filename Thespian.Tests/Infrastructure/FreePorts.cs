@@ -13,7 +13,7 @@ public static class FreePorts
     /// <summary>The lowest port <see cref="BelowEphemeralRange"/> picks.</summary>
     private const int LowestPort = 20_000;
 
-    /// <summary>A TCP port nothing listens on right now, below the ephemeral range.</summary>
+    /// <summary>A port that neither a TCP listener nor a UDP socket holds right now, below the ephemeral range (either base may use it).</summary>
     public static int BelowEphemeralRange()
     {
         var below = EphemeralRangeStart();
@@ -24,6 +24,7 @@ public static class FreePorts
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
                 listener.Start();
+                using var datagrams = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
                 return port;
             }
             catch (SocketException)
