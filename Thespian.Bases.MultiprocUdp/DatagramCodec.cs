@@ -10,8 +10,9 @@ namespace Thespian.Bases.MultiprocUdp;
 /// <list type="bullet">
 /// <item><c>Hello</c>: the Thespian handshake greeting (<c>"THSP" version role 0</c>, see <see cref="Handshake"/>).</item>
 /// <item><c>Answer</c>: the handshake answer (<c>"THSP" version status 0</c>), then the receiver's window (uint32).</item>
-/// <item><c>Data</c>: the sequence number (uint64), then chunks: <c>1 length(4) envelope</c> for a whole envelope,
-/// <c>2 total(4) offset(4) length(4) bytes</c> for a fragment of one.</item>
+/// <item><c>Data</c>: the sequence number (8); an acknowledgement riding along for the session the receiver has towards
+/// the sender — its session id (8, 0: none), cumulative(8) done(8) limit(8); then chunks: <c>1 length(4) envelope</c>
+/// for a whole envelope, <c>2 total(4) offset(4) length(4) bytes</c> for a fragment of one.</item>
 /// <item><c>Ack</c>, <c>Closing</c>: cumulative(8) done(8) limit(8) count(1), then that many ranges of datagrams that
 /// arrived beyond the cumulative one, each <c>first − cumulative (4) length(4)</c>.</item>
 /// <item><c>Reset</c>: the reason (1). <c>Ping</c>, <c>Liveness</c>, <c>Bye</c>: nothing.</item>
@@ -26,8 +27,8 @@ internal static class DatagramCodec
     /// <summary>The header every datagram opens with.</summary>
     public const int HeaderLength = 12;
 
-    /// <summary>The header of a data datagram (the common header and the sequence number).</summary>
-    public const int DataHeaderLength = HeaderLength + 8;
+    /// <summary>The header of a data datagram (the common header, the sequence number and the acknowledgement riding along).</summary>
+    public const int DataHeaderLength = HeaderLength + 8 + 8 + 24;
 
     /// <summary>A hello's length.</summary>
     public const int HelloLength = HeaderLength + WireProtocol.HandshakeLength;
@@ -117,18 +118,40 @@ internal static class DatagramCodec
         : (Handshake.ReadReply(datagram.Slice(HeaderLength, WireProtocol.HandshakeLength)),
            BinaryPrimitives.ReadUInt32LittleEndian(datagram[HelloLength..]));
 
-    /// <summary>Writes a data datagram's header; the chunks follow from <see cref="DataHeaderLength"/>.</summary>
-    public static int WriteDataHeader(Span<byte> destination, ulong session, ulong sequence)
+    /// <summary>
+    /// Writes a data datagram's header, with an acknowledgement for the receiver's own session towards this sender riding
+    /// along (<paramref name="ackSession"/> 0: none); the chunks follow from <see cref="DataHeaderLength"/>.
+    /// </summary>
+    public static int WriteDataHeader(Span<byte> destination, ulong session, ulong sequence, ulong ackSession, in AckInfo ack)
     {
         WriteHeader(destination, DatagramType.Data, session);
         BinaryPrimitives.WriteUInt64LittleEndian(destination[HeaderLength..], sequence);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[(HeaderLength + 8)..], ackSession);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[(HeaderLength + 16)..], ack.Cumulative);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[(HeaderLength + 24)..], ack.Done);
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[(HeaderLength + 32)..], ack.Limit);
         return DataHeaderLength;
+    }
+
+    /// <summary>The acknowledgement riding along in a data datagram: its session id (0: none) and content.</summary>
+    /// <exception cref="WireProtocolException">The datagram is too short to be one.</exception>
+    public static ulong ReadPiggybackedAck(ReadOnlySpan<byte> datagram, out AckInfo ack)
+    {
+        if (datagram.Length < DataHeaderLength)
+        {
+            throw Malformed($"A data datagram of {datagram.Length} bytes is too short for its header.");
+        }
+
+        ack = new AckInfo(BinaryPrimitives.ReadUInt64LittleEndian(datagram[(HeaderLength + 16)..]),
+                          BinaryPrimitives.ReadUInt64LittleEndian(datagram[(HeaderLength + 24)..]),
+                          BinaryPrimitives.ReadUInt64LittleEndian(datagram[(HeaderLength + 32)..]));
+        return BinaryPrimitives.ReadUInt64LittleEndian(datagram[(HeaderLength + 8)..]);
     }
 
     /// <summary>A data datagram's sequence number.</summary>
     /// <exception cref="WireProtocolException">The datagram is too short to be one.</exception>
     public static ulong ReadSequence(ReadOnlySpan<byte> datagram) => datagram.Length < DataHeaderLength
-        ? throw Malformed($"A data datagram of {datagram.Length} bytes is too short for its sequence number.")
+        ? throw Malformed($"A data datagram of {datagram.Length} bytes is too short for its header.")
         : BinaryPrimitives.ReadUInt64LittleEndian(datagram[HeaderLength..]);
 
     /// <summary>Writes the start of a whole envelope's chunk; the envelope's bytes follow.</summary>

@@ -14,6 +14,7 @@ namespace Thespian.Bases.MultiprocUdp;
 internal sealed class InboundSession
 {
     private ulong _publishedCumulative;
+    private ulong _acknowledgedCumulative;
     private long _delivered;
     private string? _remoteText;
 
@@ -53,8 +54,8 @@ internal sealed class InboundSession
     /// <summary>Whether an acknowledgement is due before the receiving thread waits again.</summary>
     public bool AcknowledgementDue { get; set; }
 
-    /// <summary>How many datagrams arrived since the receiving thread last acknowledged.</summary>
-    public int SinceAcknowledged { get; set; }
+    /// <summary>How many datagrams were processed since the last acknowledgement (alone, or riding along) said so.</summary>
+    public ulong Unacknowledged => Window.Cumulative - Math.Min(Volatile.Read(ref _acknowledgedCumulative), Window.Cumulative);
 
     /// <summary>When the receiving thread last answered a datagram after this process closed its receiving side.</summary>
     public long LastClosingSent { get; set; }
@@ -68,6 +69,13 @@ internal sealed class InboundSession
     /// <summary>Every datagram up to this number was processed, as last published for threads other than the receiving one.</summary>
     public ulong PublishedCumulative => Volatile.Read(ref _publishedCumulative);
 
+    /// <summary>Whether the next acknowledgement must go even if it says nothing new (a duplicate or a ping asked for it).</summary>
+    public bool AcknowledgementForced { get; set; }
+
+    /// <summary>Whether an acknowledgement would say something the last one did not.</summary>
+    public bool HasNews => Window.Cumulative > Volatile.Read(ref _acknowledgedCumulative) ||
+                           Receipt.DoneCount > Receipt.AcknowledgedCount || Window.HasGap;
+
     /// <summary>Whether everything handed on is done.</summary>
     public bool AllDone => Receipt.DoneCount >= Delivered;
 
@@ -80,11 +88,35 @@ internal sealed class InboundSession
     /// <summary>Makes <see cref="ReceiveWindow.Cumulative"/> visible to other threads.</summary>
     public void Publish() => Volatile.Write(ref _publishedCumulative, Window.Cumulative);
 
+    /// <summary>
+    /// The datagram after <see cref="ReceiveWindow.Cumulative"/> is taken (its envelopes are about to be handed on): a
+    /// reply sent while they are handled carries its acknowledgement.
+    /// </summary>
+    public void PublishNext() => Volatile.Write(ref _publishedCumulative, Window.Cumulative + 1);
+
     /// <summary>The acknowledgement as the receiving thread would send it now.</summary>
     public AckInfo AckNow(bool closing = false)
     {
         var done = (ulong)Receipt.DoneCount;
         return new AckInfo(PublishedCumulative, done, closing ? done : done + (ulong)Receipt.Window);
+    }
+
+    /// <summary>An acknowledgement went out (alone or riding on a data datagram).</summary>
+    public void Acknowledged(in AckInfo ack)
+    {
+        var seen = Volatile.Read(ref _acknowledgedCumulative);
+        while (ack.Cumulative > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _acknowledgedCumulative, ack.Cumulative, seen);
+            if (previous == seen)
+            {
+                break;
+            }
+
+            seen = previous;
+        }
+
+        Receipt.Acknowledged((long)ack.Done);
     }
 
     /// <summary>Ends the session: what it kept is given back, its receipt closes.</summary>

@@ -89,7 +89,8 @@ internal sealed partial class OutboundSession
     /// </summary>
     private int PackLocked(byte[] buffer)
     {
-        var position = DatagramCodec.WriteDataHeader(buffer, Id, _window.NextSequence);
+        var ackSession = _transport.AcknowledgementFor(Address, out var ack);
+        var position = DatagramCodec.WriteDataHeader(buffer, Id, _window.NextSequence, ackSession, ack);
         var end = DatagramBytes;
         if (_fragmenting)
         {

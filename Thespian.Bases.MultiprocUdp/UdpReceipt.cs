@@ -42,6 +42,9 @@ internal sealed class UdpReceipt : IReceipt
     /// <summary>How many envelopes beyond those done the sender may send.</summary>
     public int Window { get; }
 
+    /// <summary>How many of the session's envelopes the last acknowledgement said were done.</summary>
+    public long AcknowledgedCount => Volatile.Read(ref _acknowledged);
+
     /// <summary>How many of the session's envelopes are done.</summary>
     public long DoneCount => Volatile.Read(ref _done);
 

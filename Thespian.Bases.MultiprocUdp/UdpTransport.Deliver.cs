@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocUdp;
@@ -60,6 +62,7 @@ internal sealed partial class UdpTransport
             return ProcessResult.Refused;
         }
 
+        inbound.PublishNext();
         try
         {
             position = DatagramCodec.DataHeaderLength;
@@ -93,49 +96,73 @@ internal sealed partial class UdpTransport
         return ProcessResult.Processed;
     }
 
-    /// <summary>An acknowledgement of <paramref name="inbound"/> is due before the receiving thread waits again (sent now when the session is busy).</summary>
+    /// <summary>
+    /// An acknowledgement of <paramref name="inbound"/> is due: sent once the socket has been quiet for a moment (a
+    /// data datagram to the peer may carry it first), at once when the session is busy.
+    /// </summary>
     private void MarkAcknowledgementDue(InboundSession inbound)
     {
-        if (!inbound.AcknowledgementDue)
-        {
-            inbound.AcknowledgementDue = true;
-            _acknowledgementsDue.Add(inbound);
-        }
-
-        if (++inbound.SinceAcknowledged >= AcknowledgeEvery)
+        AcknowledgeBeforeWaiting(inbound);
+        if (inbound.Unacknowledged >= AcknowledgeEvery)
         {
             SendAcknowledgement(inbound);
         }
     }
 
-    /// <summary>Receiving thread: an envelope of <paramref name="inbound"/> was marked done on it; acknowledged before it waits.</summary>
+    /// <summary>Receiving thread: an acknowledgement of <paramref name="inbound"/> is due before the thread waits for long.</summary>
     internal void AcknowledgeBeforeWaiting(InboundSession inbound)
     {
         if (!inbound.AcknowledgementDue)
         {
+            if (_acknowledgementsDue.Count == 0)
+            {
+                _acknowledgementsDueSince = Stopwatch.GetTimestamp();
+            }
+
             inbound.AcknowledgementDue = true;
             _acknowledgementsDue.Add(inbound);
         }
     }
 
+    /// <summary>Sends the acknowledgements due that say something new (or were asked for).</summary>
     private void FlushAcknowledgements()
     {
         foreach (var inbound in _acknowledgementsDue)
         {
-            if (inbound.AcknowledgementDue)
+            if (inbound.AcknowledgementDue && (inbound.AcknowledgementForced || inbound.HasNews))
             {
                 SendAcknowledgement(inbound);
             }
+
+            inbound.AcknowledgementDue = false;
         }
 
         _acknowledgementsDue.Clear();
     }
 
+    /// <summary>
+    /// Any thread packing a data datagram for <paramref name="peer"/>: the acknowledgement of the session the peer has
+    /// towards this process, to ride along (its session id; 0 when there is none).
+    /// </summary>
+    internal ulong AcknowledgementFor(SocketAddress peer, out AckInfo ack)
+    {
+        if (_closedReceiving || !_inbound.TryGetValue(peer, out var inbound) || inbound.Dropped)
+        {
+            ack = default;
+            return 0;
+        }
+
+        ack = inbound.AckNow();
+        inbound.Acknowledged(ack);
+        return inbound.Id;
+    }
+
     /// <summary>Receiving thread: acknowledges a session now, with the ranges that arrived beyond a gap.</summary>
     private void SendAcknowledgement(InboundSession inbound)
     {
+
         inbound.AcknowledgementDue = false;
-        inbound.SinceAcknowledged = 0;
+        inbound.AcknowledgementForced = false;
         if (inbound.Dropped)
         {
             return;
@@ -147,7 +174,7 @@ internal sealed partial class UdpTransport
         var ack = inbound.AckNow();
         Span<byte> datagram = stackalloc byte[DatagramCodec.MaxAckLength];
         SendDatagram(datagram[..DatagramCodec.WriteAck(datagram, DatagramType.Ack, inbound.Id, ack, ranges[..count])], inbound.Address);
-        inbound.Receipt.Acknowledged((long)ack.Done);
+        inbound.Acknowledged(ack);
     }
 
     /// <summary>
@@ -170,6 +197,6 @@ internal sealed partial class UdpTransport
         var ack = inbound.AckNow();
         Span<byte> datagram = stackalloc byte[DatagramCodec.MaxAckLength];
         SendDatagram(datagram[..DatagramCodec.WriteAck(datagram, DatagramType.Ack, inbound.Id, ack, [])], inbound.Address);
-        inbound.Receipt.Acknowledged((long)ack.Done);
+        inbound.Acknowledged(ack);
     }
 }

@@ -11,6 +11,17 @@ internal sealed partial class UdpTransport
     /// <summary>The receiving thread acknowledges a busy session at least every this many datagrams.</summary>
     private const int AcknowledgeEvery = 16;
 
+    /// <summary>
+    /// How long an acknowledgement may wait for a data datagram to the same peer to ride on (a reply usually follows a
+    /// request within it), and for more datagrams to acknowledge together — far below the smallest retransmission
+    /// timeout. One millisecond: the finest wait the socket's poll offers.
+    /// </summary>
+    private const int AcknowledgementDelayMicroseconds = 1000;
+
+    private static readonly long AcknowledgementDelayTicks = Stopwatch.Frequency * AcknowledgementDelayMicroseconds / 1_000_000;
+
+    private long _acknowledgementsDueSince;
+
     private readonly List<InboundSession> _acknowledgementsDue = [];
     private readonly RateLimitedReports _resets = new(TimeSpan.FromSeconds(1), perInterval: 100);
 
@@ -61,7 +72,7 @@ internal sealed partial class UdpTransport
                 Report(Describe(from), new InvalidOperationException($"A datagram could not be handled: {ex.Message}", ex));
             }
 
-            if (_acknowledgementsDue.Count > 0 && SocketIsDrained())
+            if (_acknowledgementsDue.Count > 0 && AcknowledgementsWaitedLongEnough())
             {
                 FlushAcknowledgements();
             }
@@ -72,11 +83,22 @@ internal sealed partial class UdpTransport
         _receiveEnded.TrySetResult();
     }
 
-    private bool SocketIsDrained()
+    /// <summary>
+    /// Whether the acknowledgements due have waited long enough: their delay is over, or nothing arrives before it is
+    /// (the thread waits for the next datagram at most that long, so it never sleeps on acknowledgements owed).
+    /// </summary>
+    private bool AcknowledgementsWaitedLongEnough()
     {
+        var waited = Stopwatch.GetTimestamp() - _acknowledgementsDueSince;
+        if (waited >= AcknowledgementDelayTicks)
+        {
+            return true;
+        }
+
         try
         {
-            return _socket.Available == 0;
+            // Poll waits in whole milliseconds (shorter waits return at once).
+            return _socket.Available == 0 && !_socket.Poll(AcknowledgementDelayMicroseconds, SelectMode.SelectRead);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -227,6 +249,13 @@ internal sealed partial class UdpTransport
     /// <summary>A data datagram: processed in order, kept when ahead of a gap, acknowledged again when a duplicate.</summary>
     private void OnData(byte[] buffer, int length, SocketAddress from, ulong session)
     {
+        if (length >= DatagramCodec.DataHeaderLength &&
+            DatagramCodec.ReadPiggybackedAck(buffer.AsSpan(0, length), out var ack) is var ackSession and not 0 &&
+            FindOutbound(from, ackSession) is { } acknowledged)
+        {
+            acknowledged.OnAck(ack, [], closing: false);
+        }
+
         if (!_inbound.TryGetValue(from, out var inbound) || inbound.Id != session)
         {
             UnknownSession(from, session);
@@ -257,6 +286,7 @@ internal sealed partial class UdpTransport
             // Nothing new is taken: what is not acknowledged stays with its sender, which dead-letters it.
             if (sequence <= inbound.Window.Cumulative)
             {
+                inbound.AcknowledgementForced = true;
                 MarkAcknowledgementDue(inbound);
             }
 
@@ -282,6 +312,8 @@ internal sealed partial class UdpTransport
                 SendAcknowledgement(inbound);
                 break;
             case OfferResult.Duplicate:
+                // Its sender missed the acknowledgement: it goes again, even with nothing new in it.
+                inbound.AcknowledgementForced = true;
                 MarkAcknowledgementDue(inbound);
                 break;
         }

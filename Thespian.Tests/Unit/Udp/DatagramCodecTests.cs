@@ -83,7 +83,7 @@ public sealed class DatagramCodecTests
     public void Data_RoundTrip_WholeAndFragmentChunks()
     {
         var datagram = new byte[200];
-        var position = DatagramCodec.WriteDataHeader(datagram, 9, 42);
+        var position = DatagramCodec.WriteDataHeader(datagram, 9, 42, 77, new AckInfo(5, 4, 1000));
         position += DatagramCodec.WriteWholeChunkHeader(datagram.AsSpan(position), 10);
         position += 10;
         position += DatagramCodec.WriteFragmentChunkHeader(datagram.AsSpan(position), 1000, 0, 20);
@@ -91,6 +91,8 @@ public sealed class DatagramCodecTests
         var data = datagram.AsSpan(0, position);
 
         Assert.That(DatagramCodec.ReadSequence(data), Is.EqualTo(42UL));
+        Assert.That(DatagramCodec.ReadPiggybackedAck(data, out var ack), Is.EqualTo(77UL));
+        Assert.That(ack, Is.EqualTo(new AckInfo(5, 4, 1000)));
         var at = DatagramCodec.DataHeaderLength;
         Assert.That(DatagramCodec.TryReadChunk(data, ref at, out var whole), Is.True);
         Assert.That(whole, Is.EqualTo(new DataChunk(ChunkKind.Whole, DatagramCodec.DataHeaderLength + 5, 10, 10, 0)));
@@ -108,7 +110,7 @@ public sealed class DatagramCodecTests
     public void Chunk_LyingOrUnknown_IsRefused(byte kind, int length, string expected)
     {
         var datagram = new byte[DatagramCodec.DataHeaderLength + 20];
-        DatagramCodec.WriteDataHeader(datagram, 9, 1);
+        DatagramCodec.WriteDataHeader(datagram, 9, 1, 0, default);
         DatagramCodec.WriteWholeChunkHeader(datagram.AsSpan(DatagramCodec.DataHeaderLength), length);
         datagram[DatagramCodec.DataHeaderLength] = kind;
         var at = DatagramCodec.DataHeaderLength;

@@ -42,7 +42,7 @@ internal sealed class RawUdpPeer : IDisposable
     public byte[] Data(ulong sequence, params byte[][] chunks)
     {
         var datagram = new byte[DatagramCodec.DataHeaderLength + chunks.Sum(c => c.Length)];
-        var position = DatagramCodec.WriteDataHeader(datagram, Session, sequence);
+        var position = DatagramCodec.WriteDataHeader(datagram, Session, sequence, 0, default);
         foreach (var chunk in chunks)
         {
             chunk.CopyTo(datagram, position);
