@@ -72,7 +72,7 @@ for base in $BASES; do
   echo "    rc=$rc" >&2
   if [ ! -f "$OUT/ours-$base.json" ]; then
     # Not run at all (an unknown or unloadable base): its reason, for the table.
-    tail -1 "$OUT/ours-$base.log" > "$OUT/ours-$base.unavailable"
+    tr -s '\n' ' ' < "$OUT/ours-$base.log" | tail -c 400 > "$OUT/ours-$base.unavailable"
     status=1
   fi
 done

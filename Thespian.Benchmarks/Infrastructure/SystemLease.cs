@@ -210,9 +210,18 @@ internal sealed class SystemLease : IDisposable
     /// </summary>
     private static void CleanUpFailedStart(string systemBase, int port)
     {
+        IMultiprocTransports transports;
         try
         {
-            var transports = MultiprocTransports.For(systemBase);
+            transports = MultiprocTransports.For(systemBase);
+        }
+        catch (ActorSystemStartupFailureException)
+        {
+            return;   // the base cannot be loaded: nothing was started
+        }
+
+        try
+        {
             var (result, _) = transports.CreateAdminProbe().ProbeAsync(transports.AdminEndpoint(port), CancellationToken.None).GetAwaiter().GetResult();
             if (result != AdminProbeResult.ThespianAdmin)
             {
