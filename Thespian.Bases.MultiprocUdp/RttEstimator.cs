@@ -18,7 +18,7 @@ internal sealed class RttEstimator
     /// <summary>The timeout before the first sample.</summary>
     public static readonly TimeSpan DefaultInitial = TimeSpan.FromMilliseconds(100);
 
-    private const int MaxBackoffShift = 6;
+    private const int MaxBackoffShift = 16;
 
     private readonly TimeSpan _minimum;
     private readonly TimeSpan _maximum;

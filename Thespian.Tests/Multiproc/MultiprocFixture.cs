@@ -89,7 +89,10 @@ public abstract class MultiprocFixture
         }
     }
 
-    /// <summary>Starts a transient multiprocTCPBase system on a free admin port, logging to <see cref="LogFile"/>.</summary>
+    /// <summary>The base this fixture's systems run on (multiprocTCPBase unless a fixture says otherwise).</summary>
+    protected virtual string SystemBaseName => SystemBaseNames.MultiprocTcp;
+
+    /// <summary>Starts a transient system of <see cref="SystemBaseName"/> on a free admin port, logging to <see cref="LogFile"/>.</summary>
     protected ActorSystem StartSystem(IDictionary<string, object?>? capabilities = null) => JoinSystem(FreeAdminPort(), capabilities);
 
     /// <summary>A free port for a system's admin; its processes are checked at teardown.</summary>
@@ -108,7 +111,7 @@ public abstract class MultiprocFixture
         {
             [CommonCapabilities.AdminPort] = port,
         };
-        var system = new ActorSystem(SystemBaseNames.MultiprocTcp, withPort, TestLogDefs(), transientUnique: true);
+        var system = new ActorSystem(SystemBaseName, withPort, TestLogDefs(), transientUnique: true);
         _systems.Add(system);
         TrackProcessesOf(system);
         return system;
