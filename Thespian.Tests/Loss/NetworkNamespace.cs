@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Thespian.Multiproc;
+using Thespian.Tests.Multiproc;
 
 namespace Thespian.Tests.Loss;
 
@@ -92,11 +93,25 @@ public sealed class NetworkNamespace : IDisposable
     /// <summary>Whether the namespace still exists (`ip netns add` made /run/netns/NAME; `ip netns delete` removes it).</summary>
     public bool Exists => File.Exists(Path.Combine("/run/netns", Name));
 
+    /// <summary>Waits up to <paramref name="patience"/> for the processes to be gone from the namespace; returns those still in it.</summary>
+    public IReadOnlyList<int> WaitUntilGone(IEnumerable<int> processIds, TimeSpan patience)
+    {
+        var watch = Stopwatch.StartNew();
+        var left = processIds.Where(IsInside).ToList();
+        while (left.Count > 0 && watch.Elapsed < patience)
+        {
+            Thread.Sleep(50);
+            left.RemoveAll(pid => !IsInside(pid));
+        }
+
+        return left;
+    }
+
     /// <summary>
     /// Waits up to <paramref name="patience"/> for every process in the namespace to exit, then kills (SIGKILL, by
-    /// process id) whatever is still there; returns the process ids it had to kill.
+    /// process id) whatever is still there; returns those it had to kill, each as "pid: command line".
     /// </summary>
-    public IReadOnlyList<int> KillLeftovers(TimeSpan patience)
+    public IReadOnlyList<string> KillLeftovers(TimeSpan patience)
     {
         var watch = Stopwatch.StartNew();
         var left = ProcessesInside();
@@ -106,20 +121,20 @@ public sealed class NetworkNamespace : IDisposable
             left = ProcessesInside();
         }
 
-        var killed = new HashSet<int>();
+        var killed = new Dictionary<int, string>();
         for (var round = 0; round < 5 && left.Count > 0; round++)
         {
             foreach (var pid in left)
             {
+                killed.TryAdd(pid, $"{pid}: {string.Join(' ', SystemProcesses.CommandLineOf(pid))}");
                 Kill(pid);
-                killed.Add(pid);
             }
 
             Thread.Sleep(100);
             left = ProcessesInside();
         }
 
-        return [.. killed];
+        return [.. killed.Values];
     }
 
     /// <summary>Kills whatever still runs in the namespace (by process id) and deletes it; safe to call twice.</summary>
