@@ -59,11 +59,18 @@ try
             Console.WriteLine("shutdown=ok");
             return 0;
         case "loss-scenario" when arguments.Count == 3:
-            var completed = new LossScenario(system).Run(
-                PositiveCount(arguments[0]), PositiveCount(arguments[1]), PositiveCount(arguments[2]));
-            system.Shutdown();
-            Console.WriteLine("shutdown=ok");
-            return completed ? 0 : 1;
+            try
+            {
+                var completed = new LossScenario(system).Run(
+                    PositiveCount(arguments[0]), PositiveCount(arguments[1]), PositiveCount(arguments[2]));
+                return completed ? 0 : 1;
+            }
+            finally
+            {
+                system.Shutdown();
+                Console.WriteLine("shutdown=ok");
+            }
+
         default:
             throw new ArgumentException($"Unknown command or wrong arguments: {command} {string.Join(' ', arguments)}");
     }
