@@ -155,9 +155,14 @@ public sealed class WatchingParent : PidActor
     }
 }
 
-/// <summary>"register" makes it a dead-letter handler (answered "registered"); it tells the registering sender a <see cref="DeadLetterNoticed"/> for each dead letter.</summary>
+/// <summary>
+/// A dead-letter handler that keeps what it gets: "register" makes it one (answered "registered"); "dead-letters"
+/// answers the descriptions of those so far (a string array); after "report-to-me" (answered "reporting") it also
+/// tells that sender a <see cref="DeadLetterNoticed"/> for each new one.
+/// </summary>
 public sealed class DeadLetterCollector : PidActor
 {
+    private readonly List<string> _seen = [];
     private ActorAddress? _reporter;
 
     /// <inheritdoc />
@@ -167,11 +172,22 @@ public sealed class DeadLetterCollector : PidActor
         {
             case "register":
                 HandleDeadLetters();
-                _reporter = sender;
                 Send(sender, "registered");
                 break;
-            case DeadEnvelope envelope when _reporter is not null:
-                Send(_reporter, new DeadLetterNoticed(envelope.DeadMessage, envelope.DeadAddress));
+            case "report-to-me":
+                _reporter = sender;
+                Send(sender, "reporting");
+                break;
+            case "dead-letters":
+                Send(sender, _seen.ToArray());
+                break;
+            case DeadEnvelope envelope:
+                _seen.Add($"{envelope.DeadMessage.GetType().Name} {envelope.DeadMessage} to {envelope.DeadAddress}");
+                if (_reporter is not null)
+                {
+                    Send(_reporter, new DeadLetterNoticed(envelope.DeadMessage, envelope.DeadAddress));
+                }
+
                 break;
         }
     }

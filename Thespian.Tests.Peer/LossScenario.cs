@@ -12,6 +12,7 @@ namespace Thespian.Tests.Peer;
 /// <item>death: a child actor's process is killed (SIGKILL); its parent must get <see cref="ChildActorExited"/>, and a
 /// message told to it must reach a dead-letter handler.</item>
 /// </list>
+/// A dead-letter handler registered first collects any message lost before the death phase ("lost.count=", "lost.first=").
 /// Each phase prints its findings as "phase.key=value" lines the moment it ends (a phase that throws prints
 /// "phase.error=..." and the next one still runs), so a test sees how far a run got. It never judges: the test does.
 /// </summary>
@@ -29,10 +30,13 @@ internal sealed class LossScenario(ActorSystem system)
     /// <param name="creates">How many creates.</param>
     public bool Run(int tells, int asks, int creates)
     {
-        var completed = Phase("tells", () => Tells(tells));
+        ActorAddress? collector = null;
+        var completed = Phase("collector", () => collector = StartCollector());
+        completed &= Phase("tells", () => Tells(tells));
         completed &= Phase("asks", () => Asks(asks));
         completed &= Phase("creates", () => Creates(creates));
-        completed &= Phase("death", Death);
+        completed &= collector is not null && Phase("lost", () => ReportLost(collector));
+        completed &= collector is not null && Phase("death", () => Death(collector));
         return completed;
     }
 
@@ -140,19 +144,27 @@ internal sealed class LossScenario(ActorSystem system)
         Print("creates.pids", string.Join(',', pids));
     }
 
-    private void Death()
+    private ActorAddress StartCollector()
     {
         var collector = system.CreateActor<DeadLetterCollector>();
-        var registered = system.Ask(collector, "register", Patience);
-        if (registered is not "registered")
-        {
-            throw new InvalidOperationException($"The dead-letter collector answered {Describe(registered)} to \"register\".");
-        }
+        AskExpecting(collector, "register", "registered");
+        Print("collector.pid", AskFor<int>(collector, "pid"));
+        return collector;
+    }
 
+    private void ReportLost(ActorAddress collector)
+    {
+        var lost = AskFor<string[]>(collector, "dead-letters");
+        Print("lost.count", lost.Length);
+        Print("lost.first", lost.FirstOrDefault() ?? "none");
+    }
+
+    private void Death(ActorAddress collector)
+    {
+        AskExpecting(collector, "report-to-me", "reporting");
         var parent = system.CreateActor<WatchingParent>();
         var child = AskFor<ActorAddress>(parent, "make-child");
         var victim = AskFor<int>(child, "pid");
-        Print("death.collector-pid", AskFor<int>(collector, "pid"));
         Print("death.parent-pid", AskFor<int>(parent, "pid"));
         Print("death.victim-pid", victim);
 
@@ -187,6 +199,16 @@ internal sealed class LossScenario(ActorSystem system)
         Print("death.child-exited", exitNoticed ? "true" : "false");
         Print("death.dead-letter", deadLetterNoticed ? "true" : "false");
         Print("death.parent-alive", system.Ask(parent, "pid", Patience) is int ? "true" : "false");
+    }
+
+    /// <summary>Asks and expects the answer <paramref name="expected"/>.</summary>
+    private void AskExpecting(ActorAddress actor, string message, string expected)
+    {
+        var answer = system.Ask(actor, message, Patience);
+        if (!Equals(answer, expected))
+        {
+            throw new InvalidOperationException($"Asked \"{message}\", expected \"{expected}\", got {Describe(answer)}.");
+        }
     }
 
     /// <summary>Asks and expects a <typeparamref name="T"/>.</summary>

@@ -70,6 +70,30 @@ public sealed class NetworkNamespace : IDisposable
         return start;
     }
 
+    /// <summary>
+    /// The namespace's own network statistics (/proc/net/snmp and /proc/net/netstat read inside it), keyed
+    /// "Group.Name": "Tcp.RetransSegs", "TcpExt.TCPSynRetrans", "Udp.RcvbufErrors", ...
+    /// </summary>
+    public IReadOnlyDictionary<string, long> KernelCounters()
+    {
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+        var lines = Run("cat", "/proc/net/snmp", "/proc/net/netstat").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + 1 < lines.Length; i += 2)
+        {
+            var names = lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var values = lines[i + 1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var field = 1; field < Math.Min(names.Length, values.Length); field++)
+            {
+                if (long.TryParse(values[field], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                {
+                    counters[$"{names[0].TrimEnd(':')}.{names[field]}"] = value;
+                }
+            }
+        }
+
+        return counters;
+    }
+
     /// <summary>Whether the process runs (not a zombie) in this namespace: a reused process id elsewhere does not count.</summary>
     public bool IsInside(int processId) =>
         ProcessLiveness.IsAlive(processId) && NamespaceOf(processId) == _identity;
