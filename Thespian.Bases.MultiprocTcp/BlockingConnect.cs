@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Thespian.Sockets;
 
 namespace Thespian.Bases.MultiprocTcp;
 
@@ -13,7 +14,7 @@ internal static class BlockingConnect
     /// <exception cref="SocketException">Refused, unreachable, or not answered in time.</exception>
     public static Socket Open(string endpoint, TimeSpan timeout)
     {
-        var (host, port) = TcpTransport.ParseEndpoint(endpoint);
+        var (host, port) = IpEndpoints.Parse(endpoint);
         var address = IPAddress.TryParse(host, out var parsed) ? parsed : Dns.GetHostAddresses(host)[0];
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

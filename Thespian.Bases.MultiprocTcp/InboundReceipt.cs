@@ -8,7 +8,8 @@ namespace Thespian.Bases.MultiprocTcp;
 /// <summary>
 /// The acknowledgements of one inbound connection. Envelopes marked done are counted and acknowledged to the sender in
 /// one small write by whichever thread comes to <see cref="Acknowledge"/> first: the connection's receiving thread
-/// before it waits for more bytes, the owner's thread when it runs out of work, or <see cref="Done"/> itself once a
+/// before it waits for more bytes, another thread that marked envelopes done at the end of its batch
+/// (<see cref="TcpTransport.EndBatch"/>; at once when it is in none), or <see cref="Done"/> itself once a
 /// quarter of the window is waiting — so acknowledgements are prompt when traffic is light and coalesced when it is
 /// heavy, without a writer of their own. At most <see cref="Window"/> envelopes may be received and not yet done —
 /// past that the connection stops reading, so TCP flow control pushes back on the sender.
@@ -24,6 +25,7 @@ internal sealed class InboundReceipt : IReceipt, IDisposable
     private const int ResumeAt = Window - (Window / 4);
 
     private readonly Socket _socket;
+    private readonly int _receivingThreadId = Environment.CurrentManagedThreadId;
     private readonly SemaphoreSlim _resume = new(0);
     private readonly Lock _writing = new();
     private readonly byte[] _buffer = new byte[WireProtocol.FrameHeaderLength];
@@ -32,17 +34,23 @@ internal sealed class InboundReceipt : IReceipt, IDisposable
     private int _done;
     private volatile bool _open = true;
 
-    public InboundReceipt(Socket socket, bool mayRunHandler)
+    /// <summary>Made on the connection's receiving thread.</summary>
+    /// <param name="socket">The connection.</param>
+    /// <param name="fromAdmin">Whether the peer announced itself as the system's admin in the handshake.</param>
+    public InboundReceipt(Socket socket, bool fromAdmin)
     {
         _socket = socket;
-        MayRunHandler = mayRunHandler;
+        FromAdmin = fromAdmin;
     }
 
     /// <inheritdoc />
     public bool IsOpen => _open;
 
     /// <inheritdoc />
-    public bool MayRunHandler { get; }
+    public bool FromAdmin { get; }
+
+    /// <summary>Yes: each connection has a receiving thread of its own.</summary>
+    public bool MayRunHandler => true;
 
     /// <summary>
     /// Waits until one more envelope may be received: at once while the window has room; once it is full, until a
@@ -86,13 +94,14 @@ internal sealed class InboundReceipt : IReceipt, IDisposable
             _resume.Release();
         }
 
-        if (Interlocked.Increment(ref _done) >= AcknowledgeAt)
+        if (Interlocked.Increment(ref _done) >= AcknowledgeAt ||
+            (Environment.CurrentManagedThreadId != _receivingThreadId && !TcpTransport.AcknowledgeAtBatchEnd(this)))
         {
             Acknowledge();
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Acknowledges now everything marked done so far (nothing to do when it already has been).</summary>
     public void Acknowledge()
     {
         if (Volatile.Read(ref _done) == 0 || !_open)

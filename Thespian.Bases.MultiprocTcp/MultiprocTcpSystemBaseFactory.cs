@@ -1,24 +1,59 @@
+using System.Net.Sockets;
 using Thespian;
 using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;
 using Thespian.Runtime;
+using Thespian.Sockets;
 using Thespian.Wire;
 
 [assembly: ThespianSystemBase(SystemBaseNames.MultiprocTcp, typeof(MultiprocTcpSystemBaseFactory))]
 
 namespace Thespian.Bases.MultiprocTcp;
 
-/// <summary>Starts or joins a multiprocTCPBase system (admin port default 1900).</summary>
-internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory
+/// <summary>Starts or joins a multiprocTCPBase system (admin port default 1900), and makes its processes' TCP transports.</summary>
+internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMultiprocTransports
 {
     /// <summary>The default admin port.</summary>
     public const int DefaultAdminPort = 1900;
 
-    public ISystemBase StartOrJoin(IDictionary<string, object?>? capabilities, LogDefs? logDefs) =>
-        MultiprocSystemBase.StartOrJoin(SystemBaseNames.MultiprocTcp, DefaultAdminPort, CreateClientTransport(),
-                                        new TcpAdminProbe(), capabilities, logDefs);
+    /// <inheritdoc />
+    public string BaseName => SystemBaseNames.MultiprocTcp;
 
-    /// <summary>The transport of an application's (or a tool's) connection to a system: its own endpoint on the base address.</summary>
-    public static TcpTransport CreateClientTransport() =>
-        new(new TcpTransportOptions { Role = WireRole.Client, ListenAddress = BaseAddress.Bind });
+    int IMultiprocTransports.DefaultAdminPort => DefaultAdminPort;
+
+    /// <inheritdoc />
+    public ISystemBase StartOrJoin(IDictionary<string, object?>? capabilities, LogDefs? logDefs) =>
+        MultiprocSystemBase.StartOrJoin(this, capabilities, logDefs);
+
+    /// <inheritdoc />
+    public string AdminEndpoint(int port) => IpEndpoints.Format(BaseAddress.Host, port);
+
+    /// <inheritdoc />
+    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities)
+    {
+        var options = new TcpTransportOptions
+        {
+            Port = port,
+            ListenAddress = BaseAddress.Bind,
+            MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(capabilities),
+            ReceivePoll = TcpReceivePoll.From(capabilities),
+            Role = role switch
+            {
+                TransportRole.Admin => WireRole.Admin,
+                TransportRole.Client => WireRole.Client,
+                _ => WireRole.Peer,
+            },
+        };
+        try
+        {
+            return new TcpTransport(options);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+        {
+            throw new PortInUseException($"TCP port {port} on {options.ListenAddress} is taken ({ex.Message}).", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public IAdminProbe CreateAdminProbe() => new TcpAdminProbe();
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Sockets;
+using Thespian.Sockets;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -154,7 +155,7 @@ internal sealed class OutboundConnection : IAsyncDisposable
             socket = BlockingConnect.Open(_endpoint, _transport.Options.ConnectTimeout);
             Volatile.Write(ref _socket, socket);
             _transport.Stopping.ThrowIfCancellationRequested();
-            Handshake.Connect(socket, _transport.Options.Role, _transport.Options.FrameDeadline);
+            BlockingHandshake.Connect(socket, _transport.Options.Role, _transport.Options.FrameDeadline);
             var connected = socket;
             LoopThreads.Shared.Start("Thespian acks", () => ReadAcknowledgements(connected));
             _ready = true;

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Thespian.Multiproc;
+using Thespian.Sockets;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -15,7 +16,7 @@ internal sealed class TcpAdminProbe : IAdminProbe
 
     public async Task<(AdminProbeResult Result, string Detail)> ProbeAsync(string endpoint, CancellationToken cancellationToken)
     {
-        var (host, port) = TcpTransport.ParseEndpoint(endpoint);
+        var (host, port) = IpEndpoints.Parse(endpoint);
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Thespian.Sockets;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -49,10 +50,9 @@ internal sealed partial class TcpTransport
         try
         {
             socket.Blocking = true;
-            var role = Handshake.Accept(socket, _options.FrameDeadline, Serves);
+            var role = BlockingHandshake.Accept(socket, _options.FrameDeadline, Serves);
 
-            // The admin's replies to what a handler asks it arrive on the admin's connection: its thread never runs a handler.
-            receipt = new InboundReceipt(socket, mayRunHandler: role != WireRole.Admin);
+            receipt = new InboundReceipt(socket, fromAdmin: role == WireRole.Admin);
 
             // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
             var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline,

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Thespian.Multiproc;
+using Thespian.Sockets;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -43,25 +43,34 @@ internal sealed partial class TcpTransport : ITransport
         ReceivePoll = options.ReceivePoll;
         _reading = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         var bound = (IPEndPoint)_listener.LocalEndpoint;
-        LocalEndpoint = FormatEndpoint(bound.Address, bound.Port);
+        LocalEndpoint = IpEndpoints.Format(bound.Address, bound.Port);
     }
 
     /// <inheritdoc />
     public string LocalEndpoint { get; }
 
     /// <inheritdoc />
-    public int MaxMessageBytes
-    {
-        get => Volatile.Read(ref _maxMessageBytes);
-        set => Volatile.Write(ref _maxMessageBytes, value > 0 ? value : WireProtocol.DefaultMaxFrameBytes);
-    }
+    public int MaxMessageBytes => Volatile.Read(ref _maxMessageBytes);
 
-    /// <inheritdoc />
+    /// <summary>
+    /// How long a busy connection's receiving thread polls for the next message before it blocks (the capability
+    /// "Receive Poll Microseconds"; zero turns polling off).
+    /// </summary>
     public TimeSpan ReceivePoll
     {
         get => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _receivePollTicks));
         set => Volatile.Write(ref _receivePollTicks, value > TimeSpan.Zero ? (long)(value.TotalSeconds * Stopwatch.Frequency) : 0);
     }
+
+    /// <inheritdoc />
+    public void Configure(IReadOnlyDictionary<string, object?>? capabilities)
+    {
+        Volatile.Write(ref _maxMessageBytes, WireProtocol.MaxFrameBytesFrom(capabilities));
+        ReceivePoll = TcpReceivePoll.From(capabilities);
+    }
+
+    /// <inheritdoc />
+    public bool IsEndpoint(string text) => IpEndpoints.IsEndpoint(text);
 
     /// <inheritdoc />
     public void Start(IEnvelopeSink sink)
@@ -83,15 +92,15 @@ internal sealed partial class TcpTransport : ITransport
                 $"\"{WireProtocol.MaxMessageSizeCapability}\" if messages this large are intended. Nothing was sent.");
         }
 
-        var deferred = t_deferDepth > 0 ? t_deferred : null;
+        var batched = t_batchDepth > 0 ? t_batched : null;
         while (true)
         {
             var connection = _outbound.GetOrAdd(endpoint, static (e, t) => new OutboundConnection(t, e), this);
-            if (connection.TryEnqueue(envelope, wakeWriter: deferred is null))
+            if (connection.TryEnqueue(envelope, wakeWriter: batched is null))
             {
-                if (deferred is not null)
+                if (batched is not null)
                 {
-                    Defer(deferred, connection, writeNow: envelope.Kind == EnvelopeKind.Control);
+                    Batch(batched, connection, writeNow: envelope.Kind == EnvelopeKind.Control);
                 }
 
                 return;
@@ -177,24 +186,6 @@ internal sealed partial class TcpTransport : ITransport
 
         _reading.Dispose();
         _stopping.Dispose();
-    }
-
-    /// <summary>"host:port" for an IP endpoint.</summary>
-    public static string FormatEndpoint(IPAddress address, int port) =>
-        string.Create(CultureInfo.InvariantCulture, $"{address}:{port}");
-
-    /// <summary>Parses "host:port".</summary>
-    /// <exception cref="ArgumentException">Not "host:port".</exception>
-    public static (string Host, int Port) ParseEndpoint(string endpoint)
-    {
-        var colon = endpoint.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(endpoint.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ||
-            port is < 1 or > 65535)
-        {
-            throw new ArgumentException($"'{endpoint}' is not an endpoint of the form host:port.", nameof(endpoint));
-        }
-
-        return (endpoint[..colon], port);
     }
 
     internal TcpTransportOptions Options => _options;

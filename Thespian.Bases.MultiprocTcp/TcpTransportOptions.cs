@@ -26,7 +26,7 @@ internal sealed record TcpTransportOptions
     public int QueueCapacity { get; init; } = 16 * 1024;
 
     /// <summary>How long a busy connection's receiving thread polls for the next frame before it blocks.</summary>
-    public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(TransportSettings.DefaultReceivePollMicroseconds);
+    public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(TcpReceivePoll.DefaultMicroseconds);
 
     /// <summary>The role this transport announces when it connects.</summary>
     public WireRole Role { get; init; } = WireRole.Peer;

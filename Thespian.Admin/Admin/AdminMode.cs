@@ -1,9 +1,6 @@
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
-using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;
 using Thespian.Runtime;
-using Thespian.Wire;
 
 namespace Thespian.Admin.Admin;
 
@@ -31,19 +28,14 @@ internal static class AdminMode
         using var logging = new ThespianLogging(options.LogFile is null
             ? LogDefs.Disabled
             : new LogDefs { FilePath = options.LogFile, MinimumLevel = options.LogLevel });
-        TcpTransport transport;
+        var transports = MultiprocTransports.For(options.BaseName);
+        options = options with { BaseName = transports.BaseName };
+        ITransport transport;
         try
         {
-            transport = new TcpTransport(new TcpTransportOptions
-            {
-                Port = options.Port,
-                Role = WireRole.Admin,
-                ListenAddress = BaseAddress.Bind,
-                MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(options.Capabilities.AsReadOnly()),
-                ReceivePoll = TransportSettings.ReceivePollFrom(options.Capabilities.AsReadOnly()),
-            });
+            transport = transports.Create(TransportRole.Admin, options.Port, options.Capabilities.AsReadOnly());
         }
-        catch (SocketException)
+        catch (PortInUseException)
         {
             return PortTaken;
         }

@@ -61,7 +61,7 @@ internal sealed partial class AdminServer
         if (changed)
         {
             var capabilities = _capabilities.Snapshot;
-            TransportSettings.Apply(_node.Transport, capabilities);
+            _node.Transport.Configure(capabilities);
             foreach (var actor in RunningActors)
             {
                 SendControl(actor.Endpoint!, new CapabilitiesChanged(capabilities));

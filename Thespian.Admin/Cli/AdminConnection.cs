@@ -39,9 +39,8 @@ internal sealed class AdminConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(adminBase);
         await AdminProbing.RequireRunningAsync(adminBase, port, cancellationToken).ConfigureAwait(false);
         var capabilities = new Dictionary<string, object?> { [CommonCapabilities.AdminPort] = port };
-        var system = MultiprocSystemBase.StartOrJoin(adminBase.Name, adminBase.DefaultPort, adminBase.CreateTransport(),
-                                                     AdminProbing.JoinOnly(adminBase.CreateProbe(), adminBase.Name, port),
-                                                     capabilities, LogDefs.Disabled);
+        var system = MultiprocSystemBase.StartOrJoin(adminBase.Transports, capabilities, LogDefs.Disabled,
+                                                     AdminProbing.JoinOnly(adminBase.CreateProbe(), adminBase.Name, port));
         return new AdminConnection(adminBase, port, (MultiprocSystemBase)system);
     }
 
@@ -77,7 +76,7 @@ internal sealed class AdminConnection : IAsyncDisposable
     /// <summary>Asks the admin to shut the system down and waits for its answer, but not for its process to end.</summary>
     public async Task RequestShutdownAsync(CancellationToken cancellationToken)
     {
-        var reply = await _system.Node.RequestAsync(AdminBase.Endpoint(Port), id => new ShutdownRequest(id), ShutdownTimeout,
+        var reply = await _system.Node.RequestAsync(Base.Endpoint(Port), id => new ShutdownRequest(id), ShutdownTimeout,
                                                     cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!reply.Succeeded)
         {

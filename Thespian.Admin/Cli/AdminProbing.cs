@@ -10,7 +10,7 @@ internal static class AdminProbing
     public static async Task<bool> IsRunningAsync(AdminBase adminBase, int port, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(adminBase);
-        var (result, detail) = await adminBase.CreateProbe().ProbeAsync(AdminBase.Endpoint(port), cancellationToken)
+        var (result, detail) = await adminBase.CreateProbe().ProbeAsync(adminBase.Endpoint(port), cancellationToken)
                                               .ConfigureAwait(false);
         return result switch
         {

@@ -28,7 +28,7 @@ internal static class ForegroundAdmin
         // Ctrl+C or SIGTERM (the token) shuts the system down inside this process, as 'stop' would.
         var run = AdminMode.RunAsync(ModeArguments.Parse(AdminArguments(settings, logFile)), cancellationToken);
         var probe = settings.Base.CreateProbe();
-        var endpoint = AdminBase.Endpoint(settings.Port);
+        var endpoint = settings.Base.Endpoint(settings.Port);
         while (!run.IsCompleted)
         {
             var (answer, _) = await probe.ProbeAsync(endpoint, CancellationToken.None).ConfigureAwait(false);

@@ -36,7 +36,7 @@ internal static class StartCommand
                                                       output, cancellationToken).ConfigureAwait(false);
             }
 
-            var started = await AdminLauncher.EnsureRunningAsync(adminBase.CreateProbe(), AdminBase.Endpoint(port), port,
+            var started = await AdminLauncher.EnsureRunningAsync(adminBase.CreateProbe(), adminBase.Endpoint(port), port,
                                                                  adminBase.Name, capabilities, logDefs: null, actorPath)
                                              .ConfigureAwait(false);
             if (!started)

@@ -12,28 +12,23 @@ internal sealed partial class ActorHost
     private ActorCell? _cell;
     private IReadOnlyList<int>? _requestedWatch;
     private DescriptorWatcher? _descriptorWatcher;
-    private readonly List<IReceipt> _toAcknowledge = [];
 
     private DescriptorWatcher Watcher =>
         _descriptorWatcher ??= new DescriptorWatcher(ready => _mailbox.TryWrite(new MailItem.WatchReady(ready)));
     private IReadOnlyDictionary<string, object?> _capabilities = new Dictionary<string, object?>();
     private object? _requirements;
-    private readonly Action<Queue<MailItem>, IReceipt> _runOnReceivingThread;
 
     /// <summary>
     /// The actor thread: one item at a time, in order, whenever it owns the mailbox (a receiving thread may own it
     /// instead: <see cref="RunHere"/>). What the actor sends while it handles an item is written by the running thread
-    /// when the item is done (in one write per target); once the mailbox is empty, what was done is acknowledged.
+    /// when the item is done (in one write per target); what was done is acknowledged when the batch runs out.
     /// </summary>
     private void RunMailbox()
     {
         while (_mailbox.TakeAll() is { } items)
         {
             RunItems(items);
-            AcknowledgeDone();
         }
-
-        AcknowledgeDone();
     }
 
     /// <summary>
@@ -44,24 +39,19 @@ internal sealed partial class ActorHost
     {
         // When the host is exiting this is refused; the envelope is then never acknowledged, and its sender dead-letters it.
         // A fault leaves the rest to the actor thread and closes this connection.
-        _mailbox.WriteAndRunIfIdle(item, item.Receipt, _runOnReceivingThread);
+        _mailbox.WriteAndRunIfIdle(item, this, static (items, host) => host.RunItems(items));
     }
 
-    /// <summary>One batch run by a receiving thread that owns the mailbox.</summary>
-    private void RunOnReceivingThread(Queue<MailItem> items, IReceipt connection)
-    {
-        RunItems(items);
-
-        // This connection's own envelopes are acknowledged by this thread before it waits for more bytes (so a stream of
-        // them costs one acknowledgement per read, not one per envelope); other connections' at once.
-        AcknowledgeDone(except: connection);
-    }
-
+    /// <summary>
+    /// Runs a batch of items in one transport batch: what each item sends is written when the item is done, and what was
+    /// done is acknowledged at the end (the transport decides how: a receiving thread's own connection is acknowledged
+    /// before that thread waits for more, others at once).
+    /// </summary>
     private void RunItems(Queue<MailItem> items)
     {
+        using var batch = _node.Batch();
         while (items.TryDequeue(out var item))
         {
-            _node.Transport.BeginDeferredWrites();
             try
             {
                 if (item is MailItem.Control)
@@ -81,31 +71,8 @@ internal sealed partial class ActorHost
             }
             finally
             {
-                _node.Transport.EndDeferredWrites();
+                batch.Flush();
             }
-        }
-    }
-
-    /// <summary>Out of work for now: acknowledges at once what was done (one small write per connection).</summary>
-    private void AcknowledgeDone(IReceipt? except = null)
-    {
-        foreach (var receipt in _toAcknowledge)
-        {
-            if (receipt != except)
-            {
-                receipt.Acknowledge();
-            }
-        }
-
-        _toAcknowledge.Clear();
-    }
-
-    private void MarkDone(IReceipt receipt)
-    {
-        receipt.Done();
-        if (!_toAcknowledge.Contains(receipt))
-        {
-            _toAcknowledge.Add(receipt);
         }
     }
 
@@ -117,7 +84,7 @@ internal sealed partial class ActorHost
                 if (receipt.IsOpen)
                 {
                     DeliverFromWire(envelope);
-                    MarkDone(receipt);
+                    receipt.Done();
                 }
 
                 // Else the connection broke: its envelopes were not acknowledged, and their sender dead-letters them.
@@ -153,30 +120,13 @@ internal sealed partial class ActorHost
         var sender = _node.Book.Intern(envelope.Sender);
         if (_cell is not { IsRunning: true } cell || envelope.Target != cell.Address.Id)
         {
-            if (envelope.Kind == EnvelopeKind.Deliver)
-            {
-                OnUndeliverable(envelope);
-            }
-
+            _node.DeadLetter(envelope);
             return;
         }
 
-        object message;
-        try
+        if (!_node.TryReadBody(envelope, cell.Address, out var message))
         {
-            message = _node.Serializer.Deserialize(envelope.Body.Span);
-        }
-        catch (JsonException ex)
-        {
-            _logging.RuntimeLogger.MessageRefused(cell.Address, sender, WireFailures.Describe(ex));
-            if (envelope.Kind == EnvelopeKind.Deliver)
-            {
-                OnUndeliverable(envelope);
-                return;
-            }
-
-            // A dead letter whose body no process may instantiate: the handler gets its text, so nothing is lost.
-            message = System.Text.Encoding.UTF8.GetString(envelope.Body.Span);
+            return;
         }
 
         if (envelope.Kind == EnvelopeKind.DeadLetter)
@@ -205,7 +155,7 @@ internal sealed partial class ActorHost
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _capabilities = run.Capabilities;
-        TransportSettings.Apply(_node.Transport, run.Capabilities);
+        _node.Transport.Configure(run.Capabilities);
         var failure = TryStart(run, out var cell, out var resolved);
         if (failure is not null)
         {
@@ -324,7 +274,7 @@ internal sealed partial class ActorHost
     private void Revalidate(IReadOnlyDictionary<string, object?> capabilities)
     {
         _capabilities = capabilities;
-        TransportSettings.Apply(_node.Transport, capabilities);
+        _node.Transport.Configure(capabilities);
         if (_cell is { IsRunning: true } cell && cell.TypeInfo.HasCapabilityChecks &&
             !cell.TypeInfo.PassesCapabilityCheck(capabilities, _requirements))
         {

@@ -40,7 +40,6 @@ internal sealed partial class ActorHost : IMultiprocHandler
         _node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
         _node.SetAdmin(adminAddress, adminEndpoint);
         SystemAddress = _node.AdminAddress!;
-        _runOnReceivingThread = RunOnReceivingThread;
     }
 
     /// <summary>Runs until the host should exit; returns the process exit code.</summary>
@@ -103,7 +102,9 @@ internal sealed partial class ActorHost : IMultiprocHandler
     public void OnDeliver(Envelope envelope, IReceipt receipt)
     {
         var item = new MailItem.Incoming(envelope, receipt);
-        if (receipt.MayRunHandler)
+
+        // Not the admin's envelopes: the actor may wait for the admin's answer to a request, which then could not be read.
+        if (receipt.MayRunHandler && !receipt.FromAdmin)
         {
             RunHere(item);
             return;
@@ -116,24 +117,6 @@ internal sealed partial class ActorHost : IMultiprocHandler
     /// <inheritdoc />
     public void OnControl(IControlMessage message, Envelope envelope) =>
         _mailbox.TryWrite(new MailItem.Control(message, envelope));
-
-    /// <inheritdoc />
-    public void OnUndeliverable(Envelope envelope)
-    {
-        if (_node.AdminEndpoint is not { } admin || envelope.Target == SystemAddress.Id)
-        {
-            return;
-        }
-
-        try
-        {
-            _node.Transport.Send(admin, envelope.AsDeadLetterFor(SystemAddress.Id));
-        }
-        catch (ObjectDisposedException)
-        {
-            // Exiting.
-        }
-    }
 
     /// <summary>
     /// Exits within moments of the admin's process ending, whatever the reason: the admin holds this

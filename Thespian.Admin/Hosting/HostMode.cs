@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;
 using Thespian.Runtime;
 
@@ -23,7 +22,9 @@ internal static class HostMode
                 FilePath = logFile,
                 MinimumLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
             });
-        var transport = new TcpTransport(new TcpTransportOptions { Port = 0, ListenAddress = BaseAddress.Bind });
+        // The base the admin serves: its transport, with the defaults until the admin hands over the system's capabilities.
+        var transport = MultiprocTransports.For(arguments.Optional("--base") ?? SystemBaseNames.MultiprocTcp)
+                                           .Create(TransportRole.Host, 0, capabilities: null);
         var host = new ActorHost(transport, actorPath, new ActorAddress(adminId), arguments.Required("--admin"),
                                  arguments.RequiredInt("--admin-pid"), logging);
         return await host.RunAsync().ConfigureAwait(false);

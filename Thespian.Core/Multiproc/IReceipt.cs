@@ -1,30 +1,28 @@
 namespace Thespian.Multiproc;
 
 /// <summary>
-/// How a receiver says it is done with a received envelope (handled, or handed on as a dead letter): only
-/// then is it acknowledged to the sender, who until then keeps it and dead-letters it if this process dies.
-/// One receipt serves every envelope of a connection.
+/// How a receiver says it is done with a received envelope (handled, or handed on as a dead letter): only then is it
+/// acknowledged to the sender, who until then keeps it and dead-letters it if this process dies. One receipt serves
+/// every envelope from one peer; when to acknowledge is the transport's business (see <see cref="ITransport.BeginBatch"/>).
 /// </summary>
 internal interface IReceipt
 {
-    /// <summary>Whether the connection is still open (when it has closed, the sender deals with what was not done).</summary>
+    /// <summary>Whether the peer is still connected (when it is not, the sender deals with what was not done).</summary>
     bool IsOpen { get; }
 
+    /// <summary>Whether these envelopes come from the system's admin (whose replies a handler may be waiting for).</summary>
+    bool FromAdmin { get; }
+
     /// <summary>
-    /// Whether the thread that hands envelopes of this connection on may run the receiver's handler itself (sparing a
-    /// hand-over to another thread). False where the handler may wait for something that arrives on this very
-    /// connection — replies from the admin — because the connection is not read while its thread runs the handler.
+    /// Whether the receiving thread that hands these envelopes on may run the receiver's handler itself (sparing a
+    /// hand-over to another thread). A transport says no where its receiving thread serves more than this peer, or
+    /// where a handler that waits for the admin's answer would stop that answer from being read; a receiver also runs
+    /// nothing on it for envelopes <see cref="FromAdmin"/>.
     /// </summary>
     bool MayRunHandler { get; }
 
-    /// <summary>
-    /// One more envelope of this connection is done. It is acknowledged soon, but not necessarily at once: a caller that
-    /// marks envelopes done on a thread of its own calls <see cref="Acknowledge"/> when it runs out of work.
-    /// </summary>
+    /// <summary>One more envelope from this peer is done; the transport acknowledges it soon.</summary>
     void Done();
-
-    /// <summary>Acknowledges now everything marked done so far (nothing to do when it already has been).</summary>
-    void Acknowledge();
 }
 
 /// <summary>A receipt for envelopes that are done as soon as they arrive.</summary>
@@ -34,13 +32,11 @@ internal sealed class ImmediateReceipt : IReceipt
 
     public bool IsOpen => true;
 
+    public bool FromAdmin => false;
+
     public bool MayRunHandler => false;
 
     public void Done()
-    {
-    }
-
-    public void Acknowledge()
     {
     }
 }

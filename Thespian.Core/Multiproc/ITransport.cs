@@ -3,22 +3,26 @@ using Thespian.Wire;
 namespace Thespian.Multiproc;
 
 /// <summary>
-/// Moves envelopes between Thespian processes. TCP and UDP implement it; everything above it (admin,
-/// hosts, application endpoints) is transport-agnostic.
+/// Moves envelopes between Thespian processes. Each multiproc base has one (TCP, UDP; an in-memory one serves unit
+/// tests); everything above it (admin, hosts, application endpoints) is transport-agnostic. An endpoint is opaque text
+/// here: its form and its parsing belong to the transport.
 /// </summary>
 internal interface ITransport : IAsyncDisposable
 {
-    /// <summary>Where this process receives: "host:port".</summary>
+    /// <summary>Where this process receives, in the transport's own textual form.</summary>
     string LocalEndpoint { get; }
 
     /// <summary>The largest message sent or accepted, in bytes (the capability "Max Message Size").</summary>
-    int MaxMessageBytes { get; set; }
+    int MaxMessageBytes { get; }
 
     /// <summary>
-    /// How long a busy connection's receiving thread polls for the next message before it blocks (the capability
-    /// "Receive Poll Microseconds"; zero turns polling off).
+    /// Applies the system's capabilities (at start, on joining, when a host gets its actor, whenever one changes):
+    /// "Max Message Size" on every transport, and whatever tunes this transport in particular.
     /// </summary>
-    TimeSpan ReceivePoll { get; set; }
+    void Configure(IReadOnlyDictionary<string, object?>? capabilities);
+
+    /// <summary>Whether <paramref name="text"/> is an endpoint of this transport (a route from a peer is checked before it is used).</summary>
+    bool IsEndpoint(string text);
 
     /// <summary>Starts receiving; envelopes go to <paramref name="sink"/>.</summary>
     void Start(IEnvelopeSink sink);
@@ -30,14 +34,19 @@ internal interface ITransport : IAsyncDisposable
     void Send(string endpoint, Envelope envelope);
 
     /// <summary>
-    /// From now until the matching <see cref="EndDeferredWrites"/>, actor messages this thread sends are written by this
-    /// thread itself — in batches while it sends many, the rest at <see cref="EndDeferredWrites"/> — instead of waking a
-    /// writer (control records are written at once, so nothing sent later overtakes them). Scopes nest; only the outermost one writes.
+    /// Opens a batch on this thread (use <see cref="MultiprocNode.Batch"/>): until the outermost batch ends, actor
+    /// messages this thread sends are written by this thread itself — in groups while it sends many, the rest at
+    /// <see cref="FlushBatch"/> or at the end — instead of waking a writer (control records are written at once, so
+    /// nothing sent later overtakes them); and envelopes this thread marks done (<see cref="IReceipt.Done"/>) are
+    /// acknowledged together when the outermost batch ends. Batches nest.
     /// </summary>
-    void BeginDeferredWrites();
+    void BeginBatch();
 
-    /// <summary>Ends a scope opened by <see cref="BeginDeferredWrites"/>; the outermost one writes what this thread queued.</summary>
-    void EndDeferredWrites();
+    /// <summary>Writes now what this thread's batch has queued so far (acknowledgements wait for the end of the batch).</summary>
+    void FlushBatch();
+
+    /// <summary>Ends a batch; the outermost one writes what this thread queued and acknowledges what it marked done.</summary>
+    void EndBatch();
 
     /// <summary>
     /// Waits (up to <paramref name="timeout"/>) until everything queued has been acknowledged by its receiver
@@ -46,14 +55,14 @@ internal interface ITransport : IAsyncDisposable
     Task FlushAsync(TimeSpan timeout);
 
     /// <summary>
-    /// Stops receiving: no new connections and no more reading; open connections stay open so that what was
-    /// handed on can still be acknowledged (see <see cref="CloseReceivingAsync"/>).
+    /// Stops receiving: nothing new is accepted; what was handed on can still be acknowledged (see
+    /// <see cref="CloseReceivingAsync"/>).
     /// </summary>
     void StopReceiving();
 
     /// <summary>
     /// After <see cref="StopReceiving"/> and once everything handed on is done: acknowledges it and closes the
-    /// inbound connections, so senders dead-letter exactly what this process did not take.
+    /// receiving side, so senders dead-letter exactly what this process did not take.
     /// </summary>
     Task CloseReceivingAsync(TimeSpan timeout);
 }
@@ -62,14 +71,17 @@ internal interface ITransport : IAsyncDisposable
 internal interface IEnvelopeSink
 {
     /// <summary>
-    /// An envelope arrived (called on an I/O thread: hand it on, do not block). Mark it done on
+    /// An envelope arrived (called on a receiving thread: hand it on, do not block). Mark it done on
     /// <paramref name="receipt"/> once it has been handled or passed on; only then is it acknowledged.
     /// </summary>
     void OnEnvelope(Envelope envelope, IReceipt receipt);
 
-    /// <summary>Envelopes queued for an endpoint that could not be written (the endpoint is gone or unreachable).</summary>
+    /// <summary>
+    /// Envelopes accepted for an endpoint that will never be acknowledged (the endpoint is gone, unreachable, or
+    /// stopped answering), in the order they were sent.
+    /// </summary>
     void OnUndeliverable(string endpoint, IReadOnlyList<Envelope> envelopes, Exception reason);
 
-    /// <summary>A connection broke the protocol and was closed (log it; nothing else is harmed).</summary>
+    /// <summary>A peer broke the protocol and was cut off (log it; nothing else is harmed).</summary>
     void OnProtocolViolation(string remote, Exception violation);
 }

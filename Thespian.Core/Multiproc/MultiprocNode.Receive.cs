@@ -10,7 +10,7 @@ internal sealed partial class MultiprocNode
     public void OnEnvelope(Envelope envelope, IReceipt receipt)
     {
         if (envelope.SenderEndpoint is { } endpoint && envelope.Sender != ActorId.Zero && Book.RouteOf(envelope.Sender) is null &&
-            ActorAddressConverter.IsEndpoint(endpoint))
+            Transport.IsEndpoint(endpoint))
         {
             Book.SetRoute(envelope.Sender, endpoint);
         }
@@ -36,7 +36,7 @@ internal sealed partial class MultiprocNode
             switch (envelope.Kind)
             {
                 case EnvelopeKind.Deliver:
-                    Handler.OnUndeliverable(envelope);
+                    DeadLetter(envelope);
                     break;
                 case EnvelopeKind.Control:
                     FailRequestIn(envelope, endpoint, reason);

@@ -24,7 +24,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
         Transport = transport;
         Logger = logger;
         Book = new AddressBook();
-        Serializer = new WireSerializer(allowList, Book.Intern, Book.RouteOf, Book.SetRoute);
+        Serializer = new WireSerializer(allowList, Book.Intern, Book.RouteOf, Book.SetRoute, transport.IsEndpoint);
     }
 
     /// <summary>The transport.</summary>
@@ -88,6 +88,12 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a batch on this thread (<see cref="ITransport.BeginBatch"/>): what the thread sends is written by the thread
+    /// itself, and what it marks done is acknowledged together, when the returned scope is disposed.
+    /// </summary>
+    public TransportBatch Batch() => new(Transport);
+
     /// <summary>Holds messages for an actor being created until <see cref="RouteKnown"/> or <see cref="RouteFailed"/>.</summary>
     public void ExpectRoute(ActorId id) => _pending.Expect(id);
 
@@ -99,13 +105,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     }
 
     /// <summary>The actor will never run: what waited for it becomes dead letters.</summary>
-    public void RouteFailed(ActorId id) => _pending.Release(id, envelope =>
-    {
-        if (envelope.Kind == EnvelopeKind.Deliver)
-        {
-            Handler.OnUndeliverable(envelope);
-        }
-    });
+    public void RouteFailed(ActorId id) => _pending.Release(id, DeadLetter);
 
     /// <summary>Sends a control record to an endpoint (fire and forget).</summary>
     public void SendControl(string endpoint, IControlMessage message) =>
@@ -174,14 +174,9 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
         try
         {
             var request = makeRequest(id);
-            Transport.BeginDeferredWrites();
-            try
+            using (Batch())
             {
                 SendControl(endpoint, request);
-            }
-            finally
-            {
-                Transport.EndDeferredWrites();
             }
 
             var wait = timeout ?? DefaultRequestTimeout;

@@ -55,13 +55,20 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     /// <inheritdoc />
     public IReadOnlyDictionary<string, object?> Capabilities => QueryInfo().Capabilities;
 
-    /// <summary>Starts or joins the system whose admin listens on the admin port.</summary>
-    public static ISystemBase StartOrJoin(string name, int defaultPort, ITransport transport, IAdminProbe probe,
-                                          IDictionary<string, object?>? capabilities, LogDefs? logDefs)
+    /// <summary>Starts or joins the system whose admin listens on the admin port, over the base's transport.</summary>
+    /// <param name="transports">The base's transports.</param>
+    /// <param name="capabilities">The capabilities of a new system (and "Admin Port").</param>
+    /// <param name="logDefs">Where this process and a new admin log.</param>
+    /// <param name="probe">What checks the admin port (the base's own probe when null).</param>
+    public static ISystemBase StartOrJoin(IMultiprocTransports transports, IDictionary<string, object?>? capabilities, LogDefs? logDefs,
+                                          IAdminProbe? probe = null)
     {
         CapabilitySet.RefuseReadOnly(capabilities);
-        var port = AdminPort(capabilities, defaultPort);
-        var adminEndpoint = $"{BaseAddress.Host}:{port}";
+        var name = transports.BaseName;
+        var port = AdminPort(capabilities, transports.DefaultAdminPort);
+        var adminEndpoint = transports.AdminEndpoint(port);
+        probe ??= transports.CreateAdminProbe();
+        var transport = transports.Create(TransportRole.Client, 0, capabilities?.AsReadOnly());
         var logging = new ThespianLogging(logDefs);
         var actorPath = new ActorPath([]);
         var node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
@@ -79,7 +86,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 
             system.SystemAddress = info.SystemAddress;
             system._adminProcessId = info.AdminProcessId;
-            TransportSettings.Apply(transport, info.Capabilities);
+            transport.Configure(info.Capabilities);
             node.SetAdmin(info.SystemAddress, adminEndpoint);
             return system;
         }
@@ -157,10 +164,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
                 : ControlErrors.ToException(reply);
         }
 
-        if (capabilityName is WireProtocol.MaxMessageSizeCapability or TransportSettings.ReceivePollCapability)
-        {
-            TransportSettings.Apply(_node.Transport, Capabilities);
-        }
+        _node.Transport.Configure(Capabilities);
     }
 
     /// <inheritdoc />
@@ -228,9 +232,9 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         {
             endpoint.Accept(envelope);
         }
-        else if (envelope.Kind == EnvelopeKind.Deliver)
+        else
         {
-            OnUndeliverable(envelope);
+            _node.DeadLetter(envelope);
         }
 
         receipt.Done();
@@ -240,24 +244,6 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     public void OnControl(IControlMessage message, Envelope envelope)
     {
         // Applications receive only replies, which the node matches to their requests.
-    }
-
-    /// <inheritdoc />
-    public void OnUndeliverable(Envelope envelope)
-    {
-        if (_shutDown || SystemAddress is null || envelope.Target == SystemAddress.Id)
-        {
-            return;
-        }
-
-        try
-        {
-            _node.Transport.Send(_adminEndpoint, envelope.AsDeadLetterFor(SystemAddress.Id));
-        }
-        catch (ObjectDisposedException)
-        {
-            // Shutting down.
-        }
     }
 
     private SystemInfoReply QueryInfo() =>

@@ -4,16 +4,19 @@ using Newtonsoft.Json;
 namespace Thespian.Wire;
 
 /// <summary>
-/// Writes an <see cref="ActorAddress"/> as its 32-hex-digit identifier, followed by <c>@host:port</c>
-/// when this process knows where the actor lives. On arrival the process's interner turns it back into
-/// its own address object, and a route that came with it is learnt.
+/// Writes an <see cref="ActorAddress"/> as its 32-hex-digit identifier, followed by <c>@endpoint</c>
+/// when this process knows where the actor lives (the endpoint's form is the transport's). On arrival the
+/// process's interner turns it back into its own address object, and a route that came with it is learnt once
+/// <c>isRoute</c> (the transport's check) accepts it.
 /// </summary>
 internal sealed class ActorAddressConverter(Func<ActorId, ActorAddress> intern,
                                             Func<ActorId, string?>? routeOf = null,
-                                            Action<ActorId, string>? learnRoute = null) : JsonConverter<ActorAddress>
+                                            Action<ActorId, string>? learnRoute = null,
+                                            Func<string, bool>? isRoute = null) : JsonConverter<ActorAddress>
 {
     private const int IdDigits = ActorId.HexDigits;
-    private static readonly System.Buffers.SearchValues<char> ForbiddenInHost = System.Buffers.SearchValues.Create(" \t\r\n@/");
+    private const int MaxRouteLength = 255;
+    private static readonly System.Buffers.SearchValues<char> ForbiddenInRoute = System.Buffers.SearchValues.Create(" \t\r\n@/");
 
     public override void WriteJson(JsonWriter writer, ActorAddress? value, JsonSerializer serializer)
     {
@@ -39,7 +42,7 @@ internal sealed class ActorAddressConverter(Func<ActorId, ActorAddress> intern,
         if (reader.TokenType != JsonToken.String || reader.Value is not string text || !TryParse(text, out var id, out var route))
         {
             throw new JsonSerializationException(
-                "Malformed message: an actor address is not 32 hex digits (optionally followed by @host:port).");
+                "Malformed message: an actor address is not 32 hex digits (optionally followed by @ and an endpoint).");
         }
 
         if (route is not null)
@@ -50,17 +53,14 @@ internal sealed class ActorAddressConverter(Func<ActorId, ActorAddress> intern,
         return intern(id);
     }
 
-    /// <summary>Whether text is a plausible "host:port" (a route from a peer is checked before it is used).</summary>
-    public static bool IsEndpoint(string text)
-    {
-        var colon = text.LastIndexOf(':');
-        return text.Length <= 255 && colon > 0 &&
-               int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) &&
-               port is >= 1 and <= 65535 &&
-               text.AsSpan(0, colon).IndexOfAny(ForbiddenInHost) < 0;
-    }
+    /// <summary>
+    /// Whether text could be an endpoint of any transport: not empty, at most 255 characters, no white space, '@' or
+    /// '/'. The transport's own rule (<c>isRoute</c>) is checked too before a route is used.
+    /// </summary>
+    public static bool IsPlausibleRoute(string text) =>
+        text.Length is > 0 and <= MaxRouteLength && text.AsSpan().IndexOfAny(ForbiddenInRoute) < 0;
 
-    private static bool TryParse(string text, out ActorId id, out string? route)
+    private bool TryParse(string text, out ActorId id, out string? route)
     {
         route = null;
         var at = text.IndexOf('@', StringComparison.Ordinal);
@@ -68,7 +68,7 @@ internal sealed class ActorAddressConverter(Func<ActorId, ActorAddress> intern,
         if (at >= 0)
         {
             route = text[(at + 1)..];
-            if (!IsEndpoint(route))
+            if (!IsPlausibleRoute(route) || (isRoute is not null && !isRoute(route)))
             {
                 id = default;
                 return false;

@@ -7,7 +7,7 @@ namespace Thespian.Wire;
 /// <c>"THSP" | version (uint16 LE) | role (byte) | 0</c>; the accepting side checks it and answers
 /// <c>"THSP" | version | status (byte) | 0</c>. Anything else on the port is refused at once.
 /// </summary>
-internal static partial class Handshake
+internal static class Handshake
 {
     /// <summary>Writes the connecting side's greeting.</summary>
     public static void WriteHello(Span<byte> destination, WireRole role) =>
@@ -79,7 +79,8 @@ internal static partial class Handshake
         return role;
     }
 
-    private static WireProtocolException Refused(HandshakeStatus status, WireRole role) => status switch
+    /// <summary>The exception for a handshake the accepting side refused.</summary>
+    internal static WireProtocolException Refused(HandshakeStatus status, WireRole role) => status switch
     {
         HandshakeStatus.VersionMismatch => new WireProtocolException(WireViolation.VersionMismatch,
             "The Thespian endpoint speaks another wire protocol version. Run the same Thespian version on both sides."),

@@ -31,8 +31,10 @@ internal sealed class WireSerializer
     /// <param name="internAddress">Turns an address identifier into this process's address object.</param>
     /// <param name="routeOf">Where an actor lives, when known (written with its address).</param>
     /// <param name="learnRoute">Records a route that arrived with an address.</param>
+    /// <param name="isRoute">The transport's check of a route that arrived (a route it refuses makes the message malformed).</param>
     public WireSerializer(TypeAllowList allowList, Func<ActorId, ActorAddress> internAddress,
-                          Func<ActorId, string?>? routeOf = null, Action<ActorId, string>? learnRoute = null)
+                          Func<ActorId, string?>? routeOf = null, Action<ActorId, string>? learnRoute = null,
+                          Func<string, bool>? isRoute = null)
     {
         BuiltInConverterGuards.Install();
         _serializer = JsonSerializer.Create(new JsonSerializerSettings
@@ -45,7 +47,7 @@ internal sealed class WireSerializer
             FloatParseHandling = FloatParseHandling.Double,
             MetadataPropertyHandling = MetadataPropertyHandling.Default,
             MaxDepth = MaxDepth,
-            Converters = { new ActorAddressConverter(internAddress, routeOf, learnRoute) },
+            Converters = { new ActorAddressConverter(internAddress, routeOf, learnRoute, isRoute) },
         });
     }
 

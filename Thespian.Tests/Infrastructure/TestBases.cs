@@ -7,5 +7,5 @@ namespace Thespian.Tests.Infrastructure;
 public static class TestBases
 {
     /// <summary>Every base that exists today.</summary>
-    public static IEnumerable<string> All => [SystemBaseNames.Simple, SystemBaseNames.MultiprocTcp];
+    public static IEnumerable<string> All => [SystemBaseNames.Simple, SystemBaseNames.MultiprocTcp, SystemBaseNames.MultiprocUdp];
 }

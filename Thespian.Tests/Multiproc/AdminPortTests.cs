@@ -1,3 +1,4 @@
+using Thespian.Sockets;
 using Thespian.Bases.MultiprocTcp;
 
 namespace Thespian.Tests.Multiproc;
@@ -35,5 +36,5 @@ public sealed class AdminPortTests : MultiprocFixture
         Assert.That(PidOf(system, actor), Is.Positive, "the actor whose endpoint was probed keeps working");
     }
 
-    private static int PortOf(string endpoint) => TcpTransport.ParseEndpoint(endpoint).Port;
+    private static int PortOf(string endpoint) => IpEndpoints.Parse(endpoint).Port;
 }

@@ -1,3 +1,4 @@
+using Thespian.Sockets;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
@@ -27,7 +28,7 @@ public sealed class RawConnection : IDisposable
     /// <summary>Connects to "host:port".</summary>
     public static RawConnection Open(string endpoint)
     {
-        var (host, port) = TcpTransport.ParseEndpoint(endpoint);
+        var (host, port) = IpEndpoints.Parse(endpoint);
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         socket.Connect(IPAddress.Parse(host), port);
         return new RawConnection(socket);

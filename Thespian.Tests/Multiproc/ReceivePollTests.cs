@@ -1,3 +1,4 @@
+using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;
 
 namespace Thespian.Tests.Multiproc;
@@ -16,7 +17,7 @@ public sealed class ReceivePollTests : MultiprocFixture
     [TestCase(5_000)]
     public void ReceivePoll_AnySetting_MessagesArriveWholeAndInOrder(int microseconds)
     {
-        var system = StartSystem(new Dictionary<string, object?> { [TransportSettings.ReceivePollCapability] = microseconds });
+        var system = StartSystem(new Dictionary<string, object?> { [TcpReceivePoll.Capability] = microseconds });
 
         AssertTrafficIntact(system);
     }
@@ -29,7 +30,7 @@ public sealed class ReceivePollTests : MultiprocFixture
 
         foreach (var microseconds in new[] { 0, 2_000, 100 })
         {
-            system.UpdateCapability(TransportSettings.ReceivePollCapability, microseconds);
+            system.UpdateCapability(TcpReceivePoll.Capability, microseconds);
             AssertTrafficIntact(system);
         }
     }

@@ -1,3 +1,4 @@
+using Thespian.Sockets;
 using Thespian.Bases.MultiprocTcp;
 
 namespace Thespian.Tests.Unit.Transport;

@@ -1,4 +1,4 @@
-namespace Thespian.Bases.MultiprocTcp;
+namespace Thespian.Sockets;
 
 /// <summary>
 /// Runs a connection's blocking loop (its sending, its reading of acknowledgements, its receiving) on a thread of its

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Thespian.Multiproc;
+namespace Thespian.Sockets;
 
 /// <summary>
 /// The address every endpoint of a multiproc system binds and connects to: loopback unless

@@ -1,27 +1,29 @@
 using System.Net.Sockets;
+using Thespian.Wire;
 
-namespace Thespian.Wire;
+namespace Thespian.Bases.MultiprocTcp;
 
-internal static partial class Handshake
+/// <summary>The Thespian handshake (<see cref="Handshake"/>) over a socket that is only ever used with blocking calls.</summary>
+internal static class BlockingHandshake
 {
     /// <summary>
-    /// Blocking form of <see cref="ConnectAsync"/> over a socket that is only ever used synchronously (its reads then
+    /// Blocking form of <see cref="Handshake.ConnectAsync"/> over a socket that is only ever used synchronously (its reads then
     /// wait in the kernel, not on the thread pool).
     /// </summary>
     public static void Connect(Socket socket, WireRole role, TimeSpan deadline)
     {
         var buffer = new byte[WireProtocol.HandshakeLength];
-        WriteHello(buffer, role);
+        Handshake.WriteHello(buffer, role);
         SendAll(socket, buffer);
         ReceiveExactly(socket, buffer, deadline, "the Thespian handshake answer");
-        var status = ReadReply(buffer);
+        var status = Handshake.ReadReply(buffer);
         if (status != HandshakeStatus.Accepted)
         {
-            throw Refused(status, role);
+            throw Handshake.Refused(status, role);
         }
     }
 
-    /// <summary>Blocking form of <see cref="AcceptAsync"/> over a socket that is only ever used synchronously.</summary>
+    /// <summary>Blocking form of <see cref="Handshake.AcceptAsync"/> over a socket that is only ever used synchronously.</summary>
     public static WireRole Accept(Socket socket, TimeSpan deadline, Func<WireRole, bool> serves)
     {
         var buffer = new byte[WireProtocol.HandshakeLength];
@@ -29,17 +31,17 @@ internal static partial class Handshake
         WireRole role;
         try
         {
-            role = ReadHello(buffer);
+            role = Handshake.ReadHello(buffer);
         }
         catch (WireProtocolException ex) when (ex.Violation == WireViolation.VersionMismatch)
         {
-            WriteReply(buffer, HandshakeStatus.VersionMismatch);
+            Handshake.WriteReply(buffer, HandshakeStatus.VersionMismatch);
             SendAll(socket, buffer);
             throw;
         }
 
         var status = serves(role) ? HandshakeStatus.Accepted : HandshakeStatus.RoleRefused;
-        WriteReply(buffer, status);
+        Handshake.WriteReply(buffer, status);
         SendAll(socket, buffer);
         if (status != HandshakeStatus.Accepted)
         {
