@@ -1,0 +1,33 @@
+namespace Thespian.Tests.Loss;
+
+/// <summary>A base the loss tests run on, and the protocol its traffic travels by (the one whose packets are dropped).</summary>
+/// <param name="Name">The system base's name (passed to the peer program as --base).</param>
+/// <param name="Protocol">What to drop.</param>
+public sealed record LossBase(string Name, LossProtocol Protocol)
+{
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
+
+/// <summary>The bases and loss rates of the loss tests: every scenario runs on each base at each rate.</summary>
+public static class LossBases
+{
+    /// <summary>
+    /// The multiproc bases. multiprocUDPBase joins with one line, once it exists (issue 13) and
+    /// Thespian.Tests.Peer references Thespian.Bases.MultiprocUdp (the peer loads a base by its assembly name):
+    /// <c>new(SystemBaseNames.MultiprocUdp, LossProtocol.Udp)</c>.
+    /// </summary>
+    public static IReadOnlyList<LossBase> All { get; } =
+    [
+        new(SystemBaseNames.MultiprocTcp, LossProtocol.Tcp),
+    ];
+
+    /// <summary>The shares of packets dropped, in percent.</summary>
+    public static IReadOnlyList<int> Percents { get; } = [5, 20];
+
+    /// <summary>Every (base, percent) pair, as NUnit test cases named after them.</summary>
+    public static IEnumerable<TestCaseData> Cases() =>
+        from lossBase in All
+        from percent in Percents
+        select new TestCaseData(lossBase, percent).SetArgDisplayNames(lossBase.Name, $"{percent}% {lossBase.Protocol} loss");
+}
