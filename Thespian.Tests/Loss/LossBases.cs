@@ -12,14 +12,11 @@ public sealed record LossBase(string Name, LossProtocol Protocol)
 /// <summary>The bases and loss rates of the loss tests: every scenario runs on each base at each rate.</summary>
 public static class LossBases
 {
-    /// <summary>
-    /// The multiproc bases. multiprocUDPBase joins with one line, once it exists (issue 13) and
-    /// Thespian.Tests.Peer references Thespian.Bases.MultiprocUdp (the peer loads a base by its assembly name):
-    /// <c>new(SystemBaseNames.MultiprocUdp, LossProtocol.Udp)</c>.
-    /// </summary>
+    /// <summary>The multiproc bases, each losing packets of its own protocol.</summary>
     public static IReadOnlyList<LossBase> All { get; } =
     [
         new(SystemBaseNames.MultiprocTcp, LossProtocol.Tcp),
+        new(SystemBaseNames.MultiprocUdp, LossProtocol.Udp),
     ];
 
     /// <summary>The shares of packets dropped, in percent.</summary>
