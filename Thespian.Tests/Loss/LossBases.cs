@@ -13,8 +13,7 @@ public sealed record LossBase(string Name, LossProtocol Protocol)
 public static class LossBases
 {
     /// <summary>
-    /// The multiproc bases. multiprocUDPBase joins with one line, once it exists (issue 13) and
-    /// Thespian.Tests.Peer references Thespian.Bases.MultiprocUdp (the peer loads a base by its assembly name):
+    /// The multiproc bases. multiprocUDPBase joins with one line (the peer program already references its assembly):
     /// <c>new(SystemBaseNames.MultiprocUdp, LossProtocol.Udp)</c>.
     /// </summary>
     public static IReadOnlyList<LossBase> All { get; } =
