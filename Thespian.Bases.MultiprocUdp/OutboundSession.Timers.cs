@@ -32,6 +32,12 @@ internal sealed partial class OutboundSession
                 return false;
             }
 
+            if (_helloTransmissions == 0)
+            {
+                // Made, not written yet (a batching thread writes it soon): nothing to time.
+                return true;
+            }
+
             var inFlight = _window.InFlight > 0;
             var blockedByLimit = _queue.Count > 0 && _nextOrdinal >= _peerLimit;
             if (_state == SessionState.Open && !inFlight && _undone.Count == 0 && !_fragmenting && _queue.Count == 0)

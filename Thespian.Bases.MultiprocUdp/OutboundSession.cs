@@ -61,6 +61,7 @@ internal sealed partial class OutboundSession : IDisposable
         DatagramBytes = Math.Min(IPAddress.IsLoopback(remote.Address) ? options.LoopbackDatagramBytes : options.NetworkDatagramBytes,
                                  DatagramCodec.MaxDatagramBytes);
         _window = new SendWindow(options.MaxInFlightDatagrams, options.MaxInFlightBytes);
+        _lastHeard = Now;
     }
 
     /// <summary>The endpoint's text, as <c>Send</c> was given it.</summary>
@@ -162,6 +163,7 @@ internal sealed partial class OutboundSession : IDisposable
     /// </summary>
     public void Fail(Exception reason, bool report = true)
     {
+        UdpTrace.Write($"FAIL session {Id:x} to {Endpoint}: {reason.Message}");
         List<Envelope> undelivered;
         lock (_gate)
         {

@@ -88,6 +88,13 @@ internal sealed partial class UdpTransport
     {
         var datagram = buffer.AsSpan(0, length);
         var status = DatagramCodec.ReadHeader(datagram, out var type, out var session);
+        if (UdpTrace.On)
+        {
+            UdpTrace.Write($"{LocalEndpoint} RECV {type} s={session:x} from {Describe(from)} len={length}" +
+                (type == DatagramType.Data && length >= 20 ? $" seq={DatagramCodec.ReadSequence(datagram)}" : "") +
+                (type is DatagramType.Ack or DatagramType.Closing && length >= 37 ? $" cum={BitConverter.ToUInt64(datagram[12..])} done={BitConverter.ToUInt64(datagram[20..])} lim={BitConverter.ToUInt64(datagram[28..])} n={datagram[36]}" : ""));
+        }
+
         if (status == HeaderStatus.NotThespian)
         {
             ReportStranger(from, string.Create(CultureInfo.InvariantCulture, $"A datagram of {length} bytes that is not Thespian's was dropped."));
@@ -249,7 +256,9 @@ internal sealed partial class UdpTransport
             return;
         }
 
-        switch (inbound.Window.Offer(sequence, buffer.AsSpan(0, length)))
+        var offered = inbound.Window.Offer(sequence, buffer.AsSpan(0, length));
+        UdpTrace.Write($"{LocalEndpoint} offer seq={sequence} -> {offered} cum={inbound.Window.Cumulative}");
+        switch (offered)
         {
             case OfferResult.InOrder:
                 if (Process(inbound, buffer.AsMemory(0, length)) == ProcessResult.Processed)

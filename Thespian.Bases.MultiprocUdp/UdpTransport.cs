@@ -188,6 +188,14 @@ internal sealed partial class UdpTransport : ITransport
     /// <summary>Sends one datagram; a failure counts as a loss (retransmission deals with it).</summary>
     internal void SendDatagram(ReadOnlySpan<byte> datagram, SocketAddress to)
     {
+        if (UdpTrace.On)
+        {
+            DatagramCodec.ReadHeader(datagram, out var t, out var s);
+            UdpTrace.Write($"{LocalEndpoint} SEND {t} s={s:x} to {Describe(to)} len={datagram.Length}" +
+                (t == DatagramType.Data ? $" seq={DatagramCodec.ReadSequence(datagram)}" : "") +
+                (t is DatagramType.Ack or DatagramType.Closing ? $" cum={BitConverter.ToUInt64(datagram[12..])} done={BitConverter.ToUInt64(datagram[20..])} lim={BitConverter.ToUInt64(datagram[28..])} n={datagram[36]}" : ""));
+        }
+
         try
         {
             _socket.SendTo(datagram, SocketFlags.None, to);
