@@ -14,7 +14,7 @@ namespace Thespian.Bases.MultiprocUdp;
 /// <c>2 total(4) offset(4) length(4) bytes</c> for a fragment of one.</item>
 /// <item><c>Ack</c>, <c>Closing</c>: cumulative(8) done(8) limit(8) count(1), then that many ranges of datagrams that
 /// arrived beyond the cumulative one, each <c>first − cumulative (4) length(4)</c>.</item>
-/// <item><c>Reset</c>: the reason (1). <c>Ping</c>, <c>Liveness</c>: nothing.</item>
+/// <item><c>Reset</c>: the reason (1). <c>Ping</c>, <c>Liveness</c>, <c>Bye</c>: nothing.</item>
 /// </list>
 /// Integers are little-endian. A reader never trusts a length: whatever does not fit is a violation.
 /// </summary>
@@ -297,7 +297,7 @@ internal static class DatagramCodec
             ? (ResetReason)datagram[HeaderLength]
             : ResetReason.UnknownSession;
 
-    /// <summary>Writes a datagram that is only a header (<see cref="DatagramType.Ping"/>, <see cref="DatagramType.Liveness"/>).</summary>
+    /// <summary>Writes a datagram that is only a header (<see cref="DatagramType.Ping"/>, <see cref="DatagramType.Liveness"/>, <see cref="DatagramType.Bye"/>).</summary>
     public static int WriteBare(Span<byte> destination, DatagramType type, ulong session) => WriteHeader(destination, type, session);
 
     private static WireProtocolException Malformed(string message) => new(WireViolation.Truncated, message);

@@ -29,6 +29,9 @@ internal enum DatagramType : byte
     /// unreachable" on a connected socket only); receivers ignore it.
     /// </summary>
     Liveness = 8,
+
+    /// <summary>Sender → receiver: the sender's process is closing its transport; the receiver forgets the session.</summary>
+    Bye = 9,
 }
 
 /// <summary>Why a receiver reset a session.</summary>

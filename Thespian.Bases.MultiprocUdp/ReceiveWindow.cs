@@ -30,8 +30,12 @@ internal enum OfferResult
 /// </summary>
 internal sealed class ReceiveWindow
 {
-    private readonly Slot[] _slots;
-    private readonly ulong _mask;
+    /// <summary>A window starts this small and grows (doubling) as datagrams are kept further ahead: idle sessions cost little.</summary>
+    private const int InitialSlots = 32;
+
+    private readonly int _maxAhead;
+    private Slot[] _slots;
+    private ulong _mask;
     private readonly long _maxBufferedBytes;
     private readonly MemoryBudget _shared;
     private ulong _cumulative;
@@ -43,9 +47,9 @@ internal sealed class ReceiveWindow
     /// <param name="shared">The budget every session's out-of-order datagrams share.</param>
     public ReceiveWindow(int maxAhead, long maxBufferedBytes, MemoryBudget shared)
     {
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(maxAhead, 2));
-        _slots = new Slot[capacity];
-        _mask = (ulong)capacity - 1;
+        _maxAhead = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(maxAhead, 2));
+        _slots = new Slot[Math.Min(InitialSlots, _maxAhead)];
+        _mask = (ulong)_slots.Length - 1;
         _maxBufferedBytes = maxBufferedBytes;
         _shared = shared;
     }
@@ -72,9 +76,14 @@ internal sealed class ReceiveWindow
             return OfferResult.InOrder;
         }
 
-        if (sequence - _cumulative > (ulong)_slots.Length)
+        if (sequence - _cumulative > (ulong)_maxAhead)
         {
             return OfferResult.OutOfWindow;
+        }
+
+        while (sequence - _cumulative > (ulong)_slots.Length)
+        {
+            Grow();
         }
 
         ref var slot = ref _slots[sequence & _mask];
@@ -163,6 +172,19 @@ internal sealed class ReceiveWindow
         }
 
         _highestBuffered = _cumulative;
+    }
+
+    private void Grow()
+    {
+        var slots = new Slot[_slots.Length * 2];
+        var mask = (ulong)slots.Length - 1;
+        for (var sequence = _cumulative + 1; sequence <= _highestBuffered; sequence++)
+        {
+            slots[sequence & mask] = _slots[sequence & _mask];
+        }
+
+        _slots = slots;
+        _mask = mask;
     }
 
     private void Free(ref Slot slot)

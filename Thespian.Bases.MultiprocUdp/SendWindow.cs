@@ -13,9 +13,13 @@ namespace Thespian.Bases.MultiprocUdp;
 /// </summary>
 internal sealed class SendWindow
 {
-    private readonly Entry[] _entries;
-    private readonly ulong _mask;
+    /// <summary>A window starts this small and grows (doubling) as more datagrams are in flight: idle sessions cost little.</summary>
+    private const int InitialEntries = 32;
+
+    private readonly int _maxDatagrams;
     private readonly long _maxBytes;
+    private Entry[] _entries;
+    private ulong _mask;
     private ulong _base = 1;
     private ulong _next = 1;
     private ulong _highestAcknowledged;
@@ -27,9 +31,9 @@ internal sealed class SendWindow
     /// <param name="maxBytes">The most bytes in flight (one datagram may always be).</param>
     public SendWindow(int maxDatagrams, long maxBytes)
     {
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(maxDatagrams, 2));
-        _entries = new Entry[capacity];
-        _mask = (ulong)capacity - 1;
+        _maxDatagrams = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(maxDatagrams, 2));
+        _entries = new Entry[Math.Min(InitialEntries, _maxDatagrams)];
+        _mask = (ulong)_entries.Length - 1;
         _maxBytes = maxBytes;
     }
 
@@ -37,7 +41,7 @@ internal sealed class SendWindow
     public ulong NextSequence => _next;
 
     /// <summary>The most datagrams in flight.</summary>
-    public int Capacity => _entries.Length;
+    public int Capacity => _maxDatagrams;
 
     /// <summary>How many datagrams are sent and not acknowledged.</summary>
     public int InFlight => _unacknowledged;
@@ -47,15 +51,20 @@ internal sealed class SendWindow
 
     /// <summary>Whether a datagram of <paramref name="length"/> bytes may be sent now.</summary>
     public bool HasRoom(int length) =>
-        _next - _base < (ulong)_entries.Length && (_unacknowledged == 0 || _bytes + length <= _maxBytes);
+        _next - _base < (ulong)_maxDatagrams && (_unacknowledged == 0 || _bytes + length <= _maxBytes);
 
     /// <summary>Takes a sent datagram into the window (it keeps <paramref name="buffer"/> until acknowledged); returns its number.</summary>
     /// <exception cref="InvalidOperationException">The window is full (<see cref="HasRoom"/> said so).</exception>
     public ulong Add(byte[] buffer, int length, long now)
     {
-        if (_next - _base >= (ulong)_entries.Length)
+        if (_next - _base >= (ulong)_maxDatagrams)
         {
             throw new InvalidOperationException("The send window is full.");
+        }
+
+        if (_next - _base >= (ulong)_entries.Length)
+        {
+            Grow();
         }
 
         var sequence = _next++;
@@ -179,6 +188,19 @@ internal sealed class SendWindow
         _base = _next;
         _bytes = 0;
         _unacknowledged = 0;
+    }
+
+    private void Grow()
+    {
+        var entries = new Entry[Math.Min(_entries.Length * 2, _maxDatagrams)];
+        var mask = (ulong)entries.Length - 1;
+        for (var sequence = _base; sequence < _next; sequence++)
+        {
+            entries[sequence & mask] = _entries[sequence & _mask];
+        }
+
+        _entries = entries;
+        _mask = mask;
     }
 
     private void Release(ulong sequence, long now, ref int released, ref long sampleTicks)

@@ -145,6 +145,13 @@ internal sealed partial class UdpTransport
             case DatagramType.Reset:
                 FindOutbound(from, session)?.OnReset(DatagramCodec.ReadResetReason(datagram));
                 break;
+            case DatagramType.Bye:
+                if (_inbound.TryGetValue(from, out var leaving) && leaving.Id == session)
+                {
+                    DropInbound(leaving, reset: null);
+                }
+
+                break;
             case DatagramType.Liveness:
                 // Another process checking that this one lives: the kernel's silence is the answer.
                 break;

@@ -164,9 +164,13 @@ internal sealed partial class UdpTransport : ITransport
             SendClosingToAll();
         }
 
+        Span<byte> bye = stackalloc byte[DatagramCodec.HeaderLength];
         foreach (var session in _outbound.Values)
         {
             session.Fail(new ObjectDisposedException(nameof(UdpTransport)), report: false);
+
+            // Its receiver forgets the session now rather than keeping it until it needs the room.
+            SendDatagram(bye[..DatagramCodec.WriteBare(bye, DatagramType.Bye, session.Id)], session.Address);
         }
 
         _wake.Set();
