@@ -87,16 +87,17 @@ internal sealed class OwnedMailbox<T>
             return;
         }
 
+        Queue<T>? items = null;
         try
         {
-            while (TakeOwned() is { } items)
+            while ((items = TakeOwned()) is not null)
             {
                 run(items, state);
             }
         }
         catch
         {
-            ReleaseOwned();
+            ReleaseOwned(items);
             throw;
         }
     }
@@ -128,12 +129,30 @@ internal sealed class OwnedMailbox<T>
 
     /// <summary>
     /// For an owner that got ownership from <see cref="TryWriteOrOwn"/> and stops early (a fault escaped): gives it up,
-    /// waking the reader thread to run whatever is waiting.
+    /// waking the reader thread to run whatever is waiting — first what is left in <paramref name="unrun"/> (the items
+    /// the owner took last and did not run), then what arrived since.
     /// </summary>
-    public void ReleaseOwned()
+    public void ReleaseOwned(Queue<T>? unrun = null)
     {
         lock (_gate)
         {
+            if (unrun is { Count: > 0 })
+            {
+                var rest = new Queue<T>(unrun.Count + _items.Count);
+                foreach (var item in unrun)
+                {
+                    rest.Enqueue(item);
+                }
+
+                foreach (var item in _items)
+                {
+                    rest.Enqueue(item);
+                }
+
+                unrun.Clear();
+                _items = rest;
+            }
+
             _owned = false;
             if (_readerWaiting)
             {

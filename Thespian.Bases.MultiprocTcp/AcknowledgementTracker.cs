@@ -21,7 +21,8 @@ internal sealed class AcknowledgementTracker
         {
             lock (_drainedGate)
             {
-                if (_drained.Task.IsCompleted)
+                // The count is read again under the lock: the removal that emptied it may take the lock after this.
+                if (Volatile.Read(ref _pending) > 0 && _drained.Task.IsCompleted)
                 {
                     _drained = NewDrainedSignal(completed: false);
                 }
@@ -36,7 +37,12 @@ internal sealed class AcknowledgementTracker
         {
             lock (_drainedGate)
             {
-                _drained.TrySetResult();
+                // An envelope accepted since the count reached zero (its AddPending may have taken the lock first) keeps
+                // the wait open.
+                if (Volatile.Read(ref _pending) <= 0)
+                {
+                    _drained.TrySetResult();
+                }
             }
         }
     }

@@ -10,16 +10,21 @@ internal sealed record BenchmarkOptions
           dotnet run -c Release --project Thespian.Benchmarks --artifacts-path DIR -- [options]
 
         Options:
-          --base NAME        system base to measure (default simpleSystemBase; or multiprocTCPBase)
+          --base NAME        system base to measure (default simpleSystemBase; or multiprocTCPBase,
+                             multiprocUDPBase); the goals and the Python column follow the base
+          --compare-tcp      with --base multiprocUDPBase: also measure paced CreateActor on
+                             multiprocTCPBase in the same run (interleaved), for the UDP ÷ TCP ratio
           --scenario NAME    run only this scenario; repeat or comma-separate for several:
                                tell      (a) one-way tell throughput A->B (multiproc: 100k and 1M messages)
                                pingpong  (b) ping-pong round trips between two actors
-                               ask       (c) external Ask latency and rate
+                               ask       (c) external Ask latency and rate; the loopback round-trip floors
+                                             (TCP blocking and polling, UDP blocking)
                                create    (d) actor creation (simple: rate and memory per actor;
                                              multiproc: CreateActor latency, paced and in a burst)
                                dispatch  (e) ActorTypeDispatcher cost, DispatchTable lookups (simple only)
                                start     (f) cold system start, join, shutdown (multiproc only)
-                               echo      (g) 1 MiB and 16 MiB byte[] echo round trips (multiproc only)
+                               echo      (g) 1 MiB and 16 MiB byte[] echo round trips, and a raw loopback
+                                             TCP 1 MiB echo (the floor) in the same repetitions (multiproc only)
                                memory    (h) RSS and PSS of the admin, hosts and this process (multiproc only)
                                sources   (s) actor sources: load + validate, create from a source,
                                              unload + collect (simple only)
@@ -53,6 +58,9 @@ internal sealed record BenchmarkOptions
 
     public string Base { get; init; } = SystemBaseNames.Simple;
     public bool Quick { get; init; }
+
+    /// <summary>Whether --compare-tcp was given: on the UDP base, CreateActor is measured on TCP too.</summary>
+    public bool CompareTcp { get; init; }
     public bool Help { get; init; }
     public IReadOnlyList<string> Scenarios { get; init; } = SimpleScenarios;
 
@@ -70,6 +78,9 @@ internal sealed record BenchmarkOptions
 
     /// <summary>Whether the base runs actors in processes of their own (sizes and goals differ).</summary>
     public bool Multiproc => !string.Equals(Base, SystemBaseNames.Simple, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the base is multiprocUDPBase (its goals are ratios to the UDP floor, to TCP and to Python).</summary>
+    public bool Udp => string.Equals(Base, SystemBaseNames.MultiprocUdp, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Each figure's code runs at least this long (and at least twice) before it is measured.</summary>
     public TimeSpan WarmupTime => Quick ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(1);
@@ -133,6 +144,9 @@ internal sealed record BenchmarkOptions
                 case "--quick":
                     options = options with { Quick = true };
                     break;
+                case "--compare-tcp":
+                    options = options with { CompareTcp = true };
+                    break;
                 case "--base":
                     options = options with { Base = Value(args, ref i) };
                     break;
@@ -180,6 +194,11 @@ internal sealed record BenchmarkOptions
     public BenchmarkOptions ForBase(string canonicalBase)
     {
         var resolved = this with { Base = canonicalBase };
+        if (CompareTcp && !resolved.Udp)
+        {
+            throw new ArgumentException($"--compare-tcp compares multiprocUDPBase with multiprocTCPBase; the base is {canonicalBase}.");
+        }
+
         var supported = resolved.Multiproc ? MultiprocScenarios : SimpleScenarios;
         if (ScenariosChosen && Scenarios.FirstOrDefault(s => !supported.Contains(s)) is { } unsupported)
         {

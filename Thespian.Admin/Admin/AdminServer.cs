@@ -12,7 +12,7 @@ namespace Thespian.Admin.Admin;
 /// state is touched only by one event loop (<see cref="Post"/>), so handlers need no locks. It never
 /// deserializes a user message: bodies are routed as opaque bytes.
 /// </summary>
-internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
+internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice, IAsyncDisposable
 {
     private readonly AdminOptions _options;
     private readonly MultiprocNode _node;
@@ -68,7 +68,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IAsyncDisposable
     public void OnControl(IControlMessage message, Envelope envelope) => RunHere(() => HandleControl(message, envelope));
 
     /// <inheritdoc />
-    public void OnUndeliverable(Envelope envelope) => Post(() => HandleDeadLetter(envelope.AsDeadLetterFor(SystemAddress.Id)));
+    public void OnDeadLetter(Envelope envelope) => Post(() => HandleDeadLetter(envelope.AsDeadLetterFor(SystemAddress.Id)));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

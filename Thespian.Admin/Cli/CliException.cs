@@ -17,7 +17,7 @@ internal sealed class CliException : Exception
 
     /// <summary>Nothing is listening on <paramref name="port"/>.</summary>
     public static CliException NoAdmin(string baseName, int port) => new(ExitCodes.NoAdmin,
-        $"Nothing is listening on port {port}: no {baseName} admin is running there (start one with 'thespian-admin start --port {port}').");
+        $"Nothing is listening on port {port}: no {baseName} admin is running there (start one with 'thespian-admin start --base {baseName} --port {port}').");
 
     /// <summary>Something that is not a Thespian admin answers on <paramref name="port"/>.</summary>
     public static CliException NotAnAdmin(int port, string detail) => new(ExitCodes.Failure,

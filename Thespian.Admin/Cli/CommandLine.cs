@@ -36,7 +36,7 @@ internal static class CommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand(
-            "Manages the admin of a Thespian for .NET multiproc actor system (multiprocTCPBase) on a port: start it, " +
+            "Manages the admin of a Thespian for .NET multiproc actor system (multiprocTCPBase or multiprocUDPBase) on a port: start it, " +
             "print its status, stop the whole system, load and unload actor sources; and sign actor sources for a " +
             "SignedSourceAuthority (keygen, sign). Exit codes: 0 success, " +
             "1 nothing is listening on the port, 2 bad arguments, 3 any other failure.");

@@ -12,14 +12,15 @@ internal sealed class TargetOptions
     {
         Base = new Option<AdminBase>("--base")
         {
-            Description = $"The system base: {SystemBaseNames.MultiprocTcp} ({SystemBaseNames.MultiprocUdp} is not built yet).",
+            Description = $"The system base: {SystemBaseNames.MultiprocTcp} or {SystemBaseNames.MultiprocUdp}.",
             HelpName = "BASE",
             DefaultValueFactory = _ => AdminBase.Tcp,
             CustomParser = ParseBase,
         };
         Port = new Option<int?>("--port")
         {
-            Description = $"The admin port. [default: {AdminBase.Tcp.DefaultPort} for {SystemBaseNames.MultiprocTcp}]",
+            Description = $"The admin port. [default: {AdminBase.Tcp.DefaultPort} for {SystemBaseNames.MultiprocTcp}, " +
+                          $"{AdminBase.Resolve(SystemBaseNames.MultiprocUdp).DefaultPort} for {SystemBaseNames.MultiprocUdp}]",
             HelpName = "N",
             CustomParser = ParsePort,
         };

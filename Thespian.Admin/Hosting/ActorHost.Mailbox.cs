@@ -120,30 +120,13 @@ internal sealed partial class ActorHost
         var sender = _node.Book.Intern(envelope.Sender);
         if (_cell is not { IsRunning: true } cell || envelope.Target != cell.Address.Id)
         {
-            if (envelope.Kind == EnvelopeKind.Deliver)
-            {
-                OnUndeliverable(envelope);
-            }
-
+            _node.DeadLetter(envelope);
             return;
         }
 
-        object message;
-        try
+        if (!_node.TryReadBody(envelope, cell.Address, out var message))
         {
-            message = _node.Serializer.Deserialize(envelope.Body.Span);
-        }
-        catch (JsonException ex)
-        {
-            _logging.RuntimeLogger.MessageRefused(cell.Address, sender, WireFailures.Describe(ex));
-            if (envelope.Kind == EnvelopeKind.Deliver)
-            {
-                OnUndeliverable(envelope);
-                return;
-            }
-
-            // A dead letter whose body no process may instantiate: the handler gets its text, so nothing is lost.
-            message = System.Text.Encoding.UTF8.GetString(envelope.Body.Span);
+            return;
         }
 
         if (envelope.Kind == EnvelopeKind.DeadLetter)

@@ -118,24 +118,6 @@ internal sealed partial class ActorHost : IMultiprocHandler
     public void OnControl(IControlMessage message, Envelope envelope) =>
         _mailbox.TryWrite(new MailItem.Control(message, envelope));
 
-    /// <inheritdoc />
-    public void OnUndeliverable(Envelope envelope)
-    {
-        if (_node.AdminEndpoint is not { } admin || envelope.Target == SystemAddress.Id)
-        {
-            return;
-        }
-
-        try
-        {
-            _node.Transport.Send(admin, envelope.AsDeadLetterFor(SystemAddress.Id));
-        }
-        catch (ObjectDisposedException)
-        {
-            // Exiting.
-        }
-    }
-
     /// <summary>
     /// Exits within moments of the admin's process ending, whatever the reason: the admin holds this
     /// process's standard input open, so its end shows at once as end-of-input; the admin's process id is

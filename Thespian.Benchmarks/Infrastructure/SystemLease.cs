@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Thespian.Bases.MultiprocTcp;
+using System.Net;
+using System.Net.Sockets;
 using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Tests.Infrastructure;
@@ -20,7 +21,7 @@ internal sealed class SystemLease : IDisposable
     private int _disposed;
 
     public SystemLease(string systemBase)
-        : this(systemBase, IsMultiproc(systemBase) ? FreePort() : null)
+        : this(systemBase, IsMultiproc(systemBase) ? FreePort(systemBase) : null)
     {
     }
 
@@ -85,8 +86,36 @@ internal sealed class SystemLease : IDisposable
     /// <summary>The capabilities that put a system's admin on <paramref name="port"/>.</summary>
     public static Dictionary<string, object?> CapabilitiesFor(int port) => new() { [CommonCapabilities.AdminPort] = port };
 
-    /// <summary>A TCP port nothing listens on right now, below the ephemeral range (see <see cref="FreePorts"/>).</summary>
-    public static int FreePort() => FreePorts.BelowEphemeralRange();
+    /// <summary>
+    /// A port nothing listens on right now, below the ephemeral range (see <see cref="FreePorts"/>); for the UDP base, one
+    /// that is free for UDP as well.
+    /// </summary>
+    public static int FreePort(string systemBase)
+    {
+        var udp = SystemBaseLoader.Canonical(systemBase) == SystemBaseNames.MultiprocUdp;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = FreePorts.BelowEphemeralRange();
+            if (!udp || UdpPortIsFree(port) || attempt >= 100)
+            {
+                return port;
+            }
+        }
+    }
+
+    private static bool UdpPortIsFree(int port)
+    {
+        try
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The host processes the admin runs now (every one is told to the tracker).</summary>
     public IReadOnlyList<int> LearnProcesses()
@@ -181,9 +210,19 @@ internal sealed class SystemLease : IDisposable
     /// </summary>
     private static void CleanUpFailedStart(string systemBase, int port)
     {
+        IMultiprocTransports transports;
         try
         {
-            var (result, _) = new TcpAdminProbe().ProbeAsync($"127.0.0.1:{port}", CancellationToken.None).GetAwaiter().GetResult();
+            transports = MultiprocTransports.For(systemBase);
+        }
+        catch (ActorSystemStartupFailureException)
+        {
+            return;   // the base cannot be loaded: nothing was started
+        }
+
+        try
+        {
+            var (result, _) = transports.CreateAdminProbe().ProbeAsync(transports.AdminEndpoint(port), CancellationToken.None).GetAwaiter().GetResult();
             if (result != AdminProbeResult.ThespianAdmin)
             {
                 return;

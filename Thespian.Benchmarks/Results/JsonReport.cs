@@ -88,6 +88,7 @@ internal static class JsonReport
         json.WriteStartObject("options");
         json.WriteString("base", o.Base);
         json.WriteBoolean("quick", o.Quick);
+        json.WriteBoolean("compareTcp", o.CompareTcp);
         json.WriteStartArray("scenarios");
         foreach (var scenario in o.Scenarios)
         {

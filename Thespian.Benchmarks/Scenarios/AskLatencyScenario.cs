@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Thespian.Benchmarks.Actors;
 using Thespian.Benchmarks.Infrastructure;
+using Thespian.Benchmarks.Infrastructure.Floors;
 using Thespian.Benchmarks.Results;
 using static Thespian.Benchmarks.Infrastructure.ScenarioContext;
 
@@ -36,7 +37,12 @@ internal sealed class AskLatencyScenario : IScenario
             : [];
         lease.WaitUntilQuiet(hosts: 1 + WarmPool.Hosts);
         var timings = new long[n];
-        var (p50Goal, p50Python) = options.Multiproc ? (Goal.AtMost(40, "≤ 40 µs"), "513 µs") : (Goal.AtMost(0.25, "≤ 0.25 µs"), "7.3 µs");
+        var (p50Goal, p50Python) = options switch
+        {
+            { Udp: true } => ((Goal?)null, "81–141 µs"),   // on UDP the goal is a ratio to the UDP floor (below)
+            { Multiproc: true } => (Goal.AtMost(40, "≤ 40 µs"), "513 µs"),
+            _ => (Goal.AtMost(0.25, "≤ 0.25 µs"), "7.3 µs"),
+        };
 
         // Latency: every ask timed on its own.
         Runner.WarmUp(options, () => TimeEach(system, echo, timings));
@@ -82,96 +88,29 @@ internal sealed class AskLatencyScenario : IScenario
                        note: "each latency sample includes the cost of one timestamp");
         if (options.Multiproc)
         {
-            context.Report("floor", "  floor: blocking loopback TCP round trip between two threads, p50", MeasureTcpFloor(options, poll: false), "µs",
-                           note: "40 bytes each way, NoDelay, synchronous Send/Receive: what one message each way costs here, now, when each side sleeps until bytes arrive");
-            context.Report("floor.poll", "  floor: the same, both sides polling before they receive, p50", MeasureTcpFloor(options, poll: true), "µs",
-                           note: "each side polls the socket (Socket.Poll, 0 µs) and yields until bytes are there, as a busy connection's receiving thread does");
+            ReportFloors(context, Stats.Median(runs.Select(r => Microseconds(Stats.Percentile(r.Sorted, 50)))));
         }
     }
 
     /// <summary>
-    /// The p50 of a plain TCP round trip on loopback between this thread and an echo thread, per repetition: the least
-    /// an Ask across processes can cost on this machine under its current load. With <paramref name="poll"/>, each side
-    /// polls for the bytes (yielding) before it receives, so neither sleeps in the kernel.
+    /// The loopback round-trip floors (TCP blocking and polling, UDP blocking), and the Ask p50 as a multiple of the
+    /// floor of the base's transport: TCP's polling floor (its busy connections poll), or UDP's.
     /// </summary>
-    private static double[] MeasureTcpFloor(BenchmarkOptions options, bool poll)
+    private void ReportFloors(ScenarioContext context, double askP50)
     {
-        void AwaitBytes(System.Net.Sockets.Socket socket)
+        var options = context.Options;
+        context.Report("floor", "  floor: blocking loopback TCP round trip between two threads, p50", TcpRoundTripFloor.Measure(options, poll: false), "µs",
+                       note: $"{TcpRoundTripFloor.MessageBytes} bytes each way, NoDelay, synchronous Send/Receive: what one message each way costs here, now, when each side sleeps until bytes arrive");
+        var tcpPoll = context.Report("floor.poll", "  floor: the same, both sides polling before they receive, p50", TcpRoundTripFloor.Measure(options, poll: true), "µs",
+                                     note: "each side polls the socket (Socket.Poll, 0 µs) and yields until bytes are there, as a busy connection's receiving thread does");
+        var udp = context.Report("floor.udp", "  floor: loopback UDP round trip between two threads (blocking receive), p50", UdpRoundTripFloor.Measure(options), "µs",
+                                 note: $"one {TcpRoundTripFloor.MessageBytes}-byte datagram each way between two connected sockets, synchronous Send/Receive");
+        var (floor, name) = options.Udp ? (udp, "UDP floor") : (tcpPoll, "polling TCP floor");
+        context.Report(new Figure(Name, $"{Name}.p50.floorratio", $"  Ask p50 ÷ {name} p50", askP50 / floor.Value, "×", [askP50 / floor.Value])
         {
-            if (!poll)
-            {
-                return;
-            }
-
-            // Readable: bytes are there, or the peer closed (then Receive returns 0).
-            while (!socket.Poll(0, System.Net.Sockets.SelectMode.SelectRead))
-            {
-                Thread.Yield();
-            }
-        }
-
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        using var client = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
-        client.Connect((System.Net.IPEndPoint)listener.LocalEndpoint);
-        using var server = listener.AcceptSocket();
-        server.NoDelay = true;
-        var echo = new Thread(() =>
-        {
-            var buffer = new byte[64];
-            try
-            {
-                int read;
-                while (true)
-                {
-                    AwaitBytes(server);
-                    if ((read = server.Receive(buffer)) == 0)
-                    {
-                        break;
-                    }
-
-                    server.Send(buffer, 0, read, System.Net.Sockets.SocketFlags.None);
-                }
-            }
-            catch (System.Net.Sockets.SocketException)
-            {
-                // Closed.
-            }
-        }) { IsBackground = true, Name = "tcp floor echo" };
-        echo.Start();
-        var message = new byte[40];
-        var reply = new byte[64];
-        var timings = new long[options.Asks];
-        void RoundTrips()
-        {
-            for (var i = 0; i < timings.Length; i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                client.Send(message);
-                var got = 0;
-                while (got < message.Length)
-                {
-                    AwaitBytes(client);
-                    got += client.Receive(reply, got, message.Length - got, System.Net.Sockets.SocketFlags.None);
-                }
-
-                timings[i] = Stopwatch.GetTimestamp() - start;
-            }
-        }
-
-        try
-        {
-            return Runner.Measure(options, () =>
-            {
-                RoundTrips();
-                return Microseconds(Stats.Percentile(timings.Order().ToArray(), 50));
-            }).ToArray();
-        }
-        finally
-        {
-            client.Shutdown(System.Net.Sockets.SocketShutdown.Both);
-            echo.Join(TimeSpan.FromSeconds(5));
-        }
+            Goal = Goal.AtMost(1.5, $"≤ 1.5× the {name}"),
+            Note = $"the median of the repetitions' Ask p50 ({askP50:0.0} µs) ÷ the median of the floor's ({floor.Value:0.0} µs), same run",
+        });
     }
 
     private static void TimeEach(ActorSystem system, ActorAddress echo, long[] timings)

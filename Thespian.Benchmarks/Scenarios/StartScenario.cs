@@ -25,7 +25,7 @@ internal sealed class StartScenario : IScenario
         var shutdowns = new List<double>();
         for (var i = 0; i < options.ColdStarts; i++)
         {
-            var port = SystemLease.FreePort();
+            var port = SystemLease.FreePort(context.Options.Base);
             var lease = new SystemLease(options.Base, port);
             try
             {

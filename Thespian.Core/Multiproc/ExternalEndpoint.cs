@@ -33,19 +33,12 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     {
         if (_closed)
         {
-            _system.OnUndeliverable(envelope);
+            _node.DeadLetter(envelope);
             return;
         }
 
-        object message;
-        try
+        if (!_node.TryReadBody(envelope, Address, out var message))
         {
-            message = _node.Serializer.Deserialize(envelope.Body.Span);
-        }
-        catch (JsonException ex)
-        {
-            _logging.RuntimeLogger.MessageRefused(Address, _node.Book.Intern(envelope.Sender), WireFailures.Describe(ex));
-            _system.OnUndeliverable(envelope);
             return;
         }
 

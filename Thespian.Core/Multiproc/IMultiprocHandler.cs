@@ -13,7 +13,4 @@ internal interface IMultiprocHandler
 
     /// <summary>A control record that is not a reply to one of this process's requests.</summary>
     void OnControl(IControlMessage message, Envelope envelope);
-
-    /// <summary>An actor message this process could not get to its target: it becomes a dead letter.</summary>
-    void OnUndeliverable(Envelope envelope);
 }

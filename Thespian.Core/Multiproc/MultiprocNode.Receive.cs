@@ -36,7 +36,7 @@ internal sealed partial class MultiprocNode
             switch (envelope.Kind)
             {
                 case EnvelopeKind.Deliver:
-                    Handler.OnUndeliverable(envelope);
+                    DeadLetter(envelope);
                     break;
                 case EnvelopeKind.Control:
                     FailRequestIn(envelope, endpoint, reason);

@@ -105,13 +105,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     }
 
     /// <summary>The actor will never run: what waited for it becomes dead letters.</summary>
-    public void RouteFailed(ActorId id) => _pending.Release(id, envelope =>
-    {
-        if (envelope.Kind == EnvelopeKind.Deliver)
-        {
-            Handler.OnUndeliverable(envelope);
-        }
-    });
+    public void RouteFailed(ActorId id) => _pending.Release(id, DeadLetter);
 
     /// <summary>Sends a control record to an endpoint (fire and forget).</summary>
     public void SendControl(string endpoint, IControlMessage message) =>

@@ -232,9 +232,9 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         {
             endpoint.Accept(envelope);
         }
-        else if (envelope.Kind == EnvelopeKind.Deliver)
+        else
         {
-            OnUndeliverable(envelope);
+            _node.DeadLetter(envelope);
         }
 
         receipt.Done();
@@ -244,24 +244,6 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     public void OnControl(IControlMessage message, Envelope envelope)
     {
         // Applications receive only replies, which the node matches to their requests.
-    }
-
-    /// <inheritdoc />
-    public void OnUndeliverable(Envelope envelope)
-    {
-        if (_shutDown || SystemAddress is null || envelope.Target == SystemAddress.Id)
-        {
-            return;
-        }
-
-        try
-        {
-            _node.Transport.Send(_adminEndpoint, envelope.AsDeadLetterFor(SystemAddress.Id));
-        }
-        catch (ObjectDisposedException)
-        {
-            // Shutting down.
-        }
     }
 
     private SystemInfoReply QueryInfo() =>

@@ -37,11 +37,6 @@ public sealed class ArgumentErrorTests
                            "'multiprocQUICBase'", "simpleSystemBase", "multiprocTCPBase", "multiprocUDPBase");
     }
 
-    [Test]
-    public void Base_Udp_ExitsTwoSayingItIsNotBuiltYet()
-    {
-        AssertBadArguments(Run("start", "--base", "multiprocUDPBase"), "multiprocUDPBase is not built yet");
-    }
 
     [Test]
     public void Base_Simple_ExitsTwoSayingItHasNoAdmin()

@@ -5,11 +5,27 @@ namespace Thespian.Tests.Cli;
 /// <summary>
 /// The base of CLI tests that start admins: each test gets a free port; teardown stops whatever answers
 /// there with the CLI and checks that every process the test learnt of (admin and hosts) is gone —
-/// killing leftovers by those process ids only.
+/// killing leftovers by those process ids only. A fixture made for a base (<see cref="CliAdminFixture(string)"/>)
+/// passes <c>--base</c> to every verb it runs.
 /// </summary>
 public abstract class CliAdminFixture
 {
+    private static readonly string[] VerbsWithBase = ["start", "status", "stop", "load", "unload"];
     private readonly HashSet<int> _processIds = [];
+
+    /// <summary>A fixture for the command line's default base (multiprocTCPBase).</summary>
+    protected CliAdminFixture()
+    {
+    }
+
+    /// <summary>A fixture whose verbs name <paramref name="systemBase"/>.</summary>
+    protected CliAdminFixture(string systemBase)
+    {
+        SystemBase = systemBase;
+    }
+
+    /// <summary>The base the verbs name (null: the default, multiprocTCPBase).</summary>
+    protected string? SystemBase { get; }
 
     /// <summary>A port that was free when the test began.</summary>
     protected int Port { get; private set; }
@@ -29,7 +45,7 @@ public abstract class CliAdminFixture
     {
         try
         {
-            if (CliRunner.Probe(Port) == AdminProbeResult.ThespianAdmin)
+            if (CliRunner.Probe(Port, SystemBase ?? SystemBaseNames.MultiprocTcp) == AdminProbeResult.ThespianAdmin)
             {
                 Remember(CliRunner.Run("status", "--port", PortText));
                 CliRunner.Run("stop", "--port", PortText);
@@ -41,8 +57,13 @@ public abstract class CliAdminFixture
         }
     }
 
-    /// <summary>Runs a verb, remembering every process id its output names (for teardown).</summary>
-    protected CliResult Run(params string[] args) => Remember(CliRunner.Run(args));
+    /// <summary>Runs a verb (naming this fixture's base), remembering every process id its output names (for teardown).</summary>
+    protected CliResult Run(params string[] args) => Remember(CliRunner.Run(WithBase(args)));
+
+    private string[] WithBase(string[] args) =>
+        SystemBase is null || args.Length == 0 || !VerbsWithBase.Contains(args[0]) || args.Contains("--base")
+            ? args
+            : [args[0], "--base", SystemBase, .. args[1..]];
 
     /// <summary>Remembers the process ids an output names.</summary>
     protected CliResult Remember(CliResult result)

@@ -3,8 +3,15 @@ using Thespian.Multiproc;
 namespace Thespian.Tests.Cli;
 
 /// <summary>start, status and stop against a real detached admin.</summary>
+[TestFixture(SystemBaseNames.MultiprocTcp)]
+[TestFixture(SystemBaseNames.MultiprocUdp)]
 public sealed class StartStopTests : CliAdminFixture
 {
+    public StartStopTests(string systemBase)
+        : base(systemBase)
+    {
+    }
+
     [Test]
     public void Start_FreePort_ReturnsOnceTheAdminAnswers()
     {
@@ -13,9 +20,9 @@ public sealed class StartStopTests : CliAdminFixture
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
-            Assert.That(result.StdOut, Does.StartWith($"multiprocTCPBase admin running on port {Port} (pid "));
+            Assert.That(result.StdOut, Does.StartWith($"{SystemBase} admin running on port {Port} (pid "));
             Assert.That(result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
-            Assert.That(CliRunner.Probe(Port), Is.EqualTo(AdminProbeResult.ThespianAdmin));
+            Assert.That(CliRunner.Probe(Port, SystemBase!), Is.EqualTo(AdminProbeResult.ThespianAdmin));
             Assert.That(ProcessLiveness.IsAlive(CliRunner.AdminProcessIdIn(result.StdOut)), Is.True);
         }
     }
@@ -30,7 +37,7 @@ public sealed class StartStopTests : CliAdminFixture
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
-            Assert.That(result.StdOut, Does.Contain($"multiprocTCPBase system on port {Port}"));
+            Assert.That(result.StdOut, Does.Contain($"{SystemBase} system on port {Port}"));
             Assert.That(result.StdOut, Does.Match(@"(?m)^\s+Actors:\s+0$"));
             Assert.That(result.StdOut, Does.Contain($"Admin process:        {adminPid}"));
             Assert.That(result.StdOut, Does.Contain("Admin address:        ActorAddr-"));
@@ -39,7 +46,7 @@ public sealed class StartStopTests : CliAdminFixture
             Assert.That(result.StdOut, Does.Contain("Source authority:     (none)"));
             Assert.That(result.StdOut, Does.Contain("Loaded sources:       (none)"));
             Assert.That(result.StdOut, Does.Contain($"Admin Port = {Port}"));
-            Assert.That(result.StdOut, Does.Contain("Thespian ActorSystem Name = \"multiprocTCPBase\""));
+            Assert.That(result.StdOut, Does.Contain($"Thespian ActorSystem Name = \"{SystemBase}\""));
         }
     }
 
@@ -69,7 +76,7 @@ public sealed class StartStopTests : CliAdminFixture
         {
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
             Assert.That(result.StdOut, Does.Contain($"admin on port {Port}").And.Contain("stopped"));
-            Assert.That(CliRunner.Probe(Port), Is.EqualTo(AdminProbeResult.Nothing));
+            Assert.That(CliRunner.Probe(Port, SystemBase!), Is.EqualTo(AdminProbeResult.Nothing));
             Assert.That(processes.Where(ProcessLiveness.IsAlive), Is.Empty, "processes alive right after stop returned");
         }
     }

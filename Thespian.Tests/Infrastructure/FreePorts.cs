@@ -13,7 +13,7 @@ public static class FreePorts
     /// <summary>The lowest port <see cref="BelowEphemeralRange"/> picks.</summary>
     private const int LowestPort = 20_000;
 
-    /// <summary>A port that neither a TCP listener nor a UDP socket holds right now, below the ephemeral range (either base may use it).</summary>
+    /// <summary>A port nothing uses right now on TCP or UDP (so either base's admin can take it), below the ephemeral range.</summary>
     public static int BelowEphemeralRange()
     {
         var below = EphemeralRangeStart();
@@ -24,7 +24,8 @@ public static class FreePorts
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
                 listener.Start();
-                using var datagrams = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                using var datagrams = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                datagrams.Bind(new IPEndPoint(IPAddress.Loopback, port));
                 return port;
             }
             catch (SocketException)

@@ -8,7 +8,7 @@ public static class MultiprocSupport
 {
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
 
-    /// <summary>A port free for TCP and UDP right now, below the ephemeral range (see <see cref="FreePorts"/>).</summary>
+    /// <summary>A port nothing uses on TCP or UDP right now, below the ephemeral range (see <see cref="FreePorts"/>).</summary>
     public static int FreePort() => FreePorts.BelowEphemeralRange();
 
     /// <summary>The capabilities with a free "Admin Port" added for multiproc bases (unless the test set one).</summary>

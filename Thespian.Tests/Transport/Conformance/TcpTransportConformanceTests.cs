@@ -1,0 +1,58 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using Thespian.Bases.MultiprocTcp;
+using Thespian.Multiproc;
+using Thespian.Sockets;
+using Thespian.Wire;
+
+namespace Thespian.Tests.Transport.Conformance;
+
+/// <summary>The transport conformance suite on the TCP transport, over loopback.</summary>
+[TestFixture]
+internal sealed class TcpTransportConformanceTests : TransportConformanceTests
+{
+    protected override ITransportLab CreateLab() => new TcpLab();
+
+    private sealed class TcpLab : ITransportLab
+    {
+        private readonly List<Socket> _raw = [];
+
+        public ITransport Create(IReadOnlyDictionary<string, object?>? capabilities = null, int? queueCapacity = null)
+        {
+            var options = new TcpTransportOptions { MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(capabilities) };
+            var transport = new TcpTransport(queueCapacity is { } capacity ? options with { QueueCapacity = capacity } : options);
+            transport.Configure(capabilities);
+            return transport;
+        }
+
+        /// <summary>A raw connection that shakes hands as a peer, then sends a frame that is no envelope, or half a frame.</summary>
+        public void SendBadInput(ITransport target, BadInput kind)
+        {
+            var (host, port) = IpEndpoints.Parse(target.LocalEndpoint);
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            _raw.Add(socket);
+            socket.Connect(host, port);
+            BlockingHandshake.Connect(socket, WireRole.Peer, TimeSpan.FromSeconds(10));
+            var frame = new byte[WireProtocol.FrameHeaderLength + 60];
+            BinaryPrimitives.WriteInt32LittleEndian(frame, kind == BadInput.Malformed ? 60 : 100_000);
+            frame[WireProtocol.FrameHeaderLength] = 0xFF;
+            socket.Send(frame);
+            if (kind == BadInput.Truncated)
+            {
+                socket.Close();
+            }
+        }
+
+        public async Task KillAsync(ITransport transport) => await transport.DisposeAsync().ConfigureAwait(false);
+
+        public ValueTask DisposeAsync()
+        {
+            foreach (var socket in _raw)
+            {
+                socket.Dispose();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}
