@@ -35,7 +35,6 @@ internal sealed partial class OutboundSession
 
     private void WriteLocked(long now)
     {
-        UdpTrace.Write($"write {Id:x} to {Endpoint} state={_state} queued={_queue.Count} ord={_nextOrdinal} lim={_peerLimit} inflight={_window.InFlight}");
         if (_state == SessionState.Failed)
         {
             return;

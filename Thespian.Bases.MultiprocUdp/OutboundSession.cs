@@ -163,7 +163,6 @@ internal sealed partial class OutboundSession : IDisposable
     /// </summary>
     public void Fail(Exception reason, bool report = true)
     {
-        UdpTrace.Write($"FAIL session {Id:x} to {Endpoint}: {reason.Message}");
         List<Envelope> undelivered;
         lock (_gate)
         {

@@ -55,7 +55,6 @@ internal sealed partial class UdpTransport
             return ProcessResult.Violated;
         }
 
-        UdpTrace.Write($"{LocalEndpoint} process envelopes={envelopes} delivered={inbound.Delivered} done={inbound.Receipt.DoneCount}");
         if (inbound.Delivered + envelopes > inbound.Receipt.DoneCount + inbound.Receipt.Window ||
             (starting > 0 && !inbound.Reassembly.TryReserve(starting)))
         {

@@ -24,6 +24,7 @@ internal sealed partial class UdpTransport
 
     private readonly List<InboundSession> _acknowledgementsDue = [];
     private readonly RateLimitedReports _resets = new(TimeSpan.FromSeconds(1), perInterval: 100);
+    private readonly EndedSessions _ended = new(capacity: 256);
 
     /// <summary>The transport whose receiving thread this is.</summary>
     [ThreadStatic]
@@ -110,13 +111,6 @@ internal sealed partial class UdpTransport
     {
         var datagram = buffer.AsSpan(0, length);
         var status = DatagramCodec.ReadHeader(datagram, out var type, out var session);
-        if (UdpTrace.On)
-        {
-            UdpTrace.Write($"{LocalEndpoint} RECV {type} s={session:x} from {Describe(from)} len={length}" +
-                (type == DatagramType.Data && length >= 20 ? $" seq={DatagramCodec.ReadSequence(datagram)}" : "") +
-                (type is DatagramType.Ack or DatagramType.Closing && length >= 37 ? $" cum={BitConverter.ToUInt64(datagram[12..])} done={BitConverter.ToUInt64(datagram[20..])} lim={BitConverter.ToUInt64(datagram[28..])} n={datagram[36]}" : ""));
-        }
-
         if (status == HeaderStatus.NotThespian)
         {
             ReportStranger(from, string.Create(CultureInfo.InvariantCulture, $"A datagram of {length} bytes that is not Thespian's was dropped."));
@@ -293,9 +287,7 @@ internal sealed partial class UdpTransport
             return;
         }
 
-        var offered = inbound.Window.Offer(sequence, buffer.AsSpan(0, length));
-        UdpTrace.Write($"{LocalEndpoint} offer seq={sequence} -> {offered} cum={inbound.Window.Cumulative}");
-        switch (offered)
+        switch (inbound.Window.Offer(sequence, buffer.AsSpan(0, length)))
         {
             case OfferResult.InOrder:
                 if (Process(inbound, buffer.AsMemory(0, length)) == ProcessResult.Processed)
@@ -370,7 +362,10 @@ internal sealed partial class UdpTransport
             SendDatagram(reset[..DatagramCodec.WriteReset(reset, session, ResetReason.UnknownSession)], from);
         }
 
-        ReportStranger(from, "A datagram of a session this process does not hold was dropped (a reset went back).");
+        if (!_ended.Contains(session))
+        {
+            ReportStranger(from, "A datagram of a session this process does not hold was dropped (a reset went back).");
+        }
     }
 
     /// <summary>Drops idle sessions (long silent, everything done) to make room for a new peer; whether any went.</summary>
@@ -400,6 +395,7 @@ internal sealed partial class UdpTransport
     private void DropInbound(InboundSession inbound, ResetReason? reset)
     {
         _inbound.TryRemove(new KeyValuePair<SocketAddress, InboundSession>(inbound.Address, inbound));
+        _ended.Add(inbound.Id);
         inbound.Drop();
         if (reset is { } reason)
         {

@@ -92,6 +92,9 @@ internal sealed partial class UdpTransport : ITransport
     /// <summary>The bytes all sessions reserve for reassembly now.</summary>
     internal long ReassemblyBytesInUse => _reassemblyBudget.Used;
 
+    /// <summary>Whether this transport holds a session towards <paramref name="endpoint"/>.</summary>
+    internal bool HasSessionTo(string endpoint) => _outbound.ContainsKey(endpoint);
+
     /// <summary>How many peers have a session open towards this transport.</summary>
     internal int InboundSessionCount => _inbound.Count;
 
@@ -192,14 +195,6 @@ internal sealed partial class UdpTransport : ITransport
     /// <summary>Sends one datagram; a failure counts as a loss (retransmission deals with it).</summary>
     internal void SendDatagram(ReadOnlySpan<byte> datagram, SocketAddress to)
     {
-        if (UdpTrace.On)
-        {
-            DatagramCodec.ReadHeader(datagram, out var t, out var s);
-            UdpTrace.Write($"{LocalEndpoint} SEND {t} s={s:x} to {Describe(to)} len={datagram.Length}" +
-                (t == DatagramType.Data ? $" seq={DatagramCodec.ReadSequence(datagram)}" : "") +
-                (t is DatagramType.Ack or DatagramType.Closing ? $" cum={BitConverter.ToUInt64(datagram[12..])} done={BitConverter.ToUInt64(datagram[20..])} lim={BitConverter.ToUInt64(datagram[28..])} n={datagram[36]}" : ""));
-        }
-
         try
         {
             _socket.SendTo(datagram, SocketFlags.None, to);

@@ -86,6 +86,11 @@ public sealed class UdpTransportPeerFailureTests
         pair.WaitForReceived(1, Patience);
         await pair.DisposeReceiverAsync();
 
+        // The closing receiver said so; once the sender has heard it, what it sends goes to a fresh session (what it sent
+        // before hearing would go to the old one and come back undeliverable, as on a TCP connection that was reset).
+        Assert.That(SpinWait.SpinUntil(() => !pair.Sender.HasSessionTo(pair.Receiver.LocalEndpoint), Patience), Is.True,
+                    "the sender hears that the receiver closed");
+
         var sink = new RecordingSink();
         var revived = new UdpTransport(UdpPair.Options(o => o with { Port = port }));
         await using var _ = revived.ConfigureAwait(false);
