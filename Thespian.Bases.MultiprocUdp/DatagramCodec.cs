@@ -15,7 +15,7 @@ namespace Thespian.Bases.MultiprocUdp;
 /// for a whole envelope, <c>2 total(4) offset(4) length(4) bytes</c> for a fragment of one.</item>
 /// <item><c>Ack</c>, <c>Closing</c>: cumulative(8) done(8) limit(8) count(1), then that many ranges of datagrams that
 /// arrived beyond the cumulative one, each <c>first − cumulative (4) length(4)</c>.</item>
-/// <item><c>Reset</c>: the reason (1). <c>Ping</c>, <c>Liveness</c>, <c>Bye</c>: nothing.</item>
+/// <item><c>Reset</c>: the reason (1). <c>Ping</c>, <c>Liveness</c>, <c>Bye</c>, <c>ClosingSeen</c>: nothing.</item>
 /// </list>
 /// Integers are little-endian. A reader never trusts a length: whatever does not fit is a violation.
 /// </summary>

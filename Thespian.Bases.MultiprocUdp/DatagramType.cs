@@ -32,6 +32,9 @@ internal enum DatagramType : byte
 
     /// <summary>Sender → receiver: the sender's process is closing its transport; the receiver forgets the session.</summary>
     Bye = 9,
+
+    /// <summary>Sender → receiver: the sender heard the receiver's closing (which the receiver repeats until it does).</summary>
+    ClosingSeen = 10,
 }
 
 /// <summary>Why a receiver reset a session.</summary>

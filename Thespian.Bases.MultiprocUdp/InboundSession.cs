@@ -57,6 +57,9 @@ internal sealed class InboundSession
     /// <summary>How many datagrams were processed since the last acknowledgement (alone, or riding along) said so.</summary>
     public ulong Unacknowledged => Window.Cumulative - Math.Min(Volatile.Read(ref _acknowledgedCumulative), Window.Cumulative);
 
+    /// <summary>Whether the peer said it heard this process's closing.</summary>
+    public bool ClosingConfirmed { get; set; }
+
     /// <summary>When the receiving thread last answered a datagram after this process closed its receiving side.</summary>
     public long LastClosingSent { get; set; }
 

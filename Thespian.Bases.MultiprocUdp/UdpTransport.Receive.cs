@@ -157,6 +157,20 @@ internal sealed partial class UdpTransport
                     acknowledged.OnAck(ack, ranges[..count], closing: type == DatagramType.Closing);
                 }
 
+                if (type == DatagramType.Closing)
+                {
+                    // Heard (also when the session ended already): the closing receiver stops repeating it.
+                    Span<byte> seen = stackalloc byte[DatagramCodec.HeaderLength];
+                    SendDatagram(seen[..DatagramCodec.WriteBare(seen, DatagramType.ClosingSeen, session)], from);
+                }
+
+                break;
+            case DatagramType.ClosingSeen:
+                if (_inbound.TryGetValue(from, out var closed) && closed.Id == session)
+                {
+                    closed.ClosingConfirmed = true;
+                }
+
                 break;
             case DatagramType.Reset:
                 FindOutbound(from, session)?.OnReset(DatagramCodec.ReadResetReason(datagram));

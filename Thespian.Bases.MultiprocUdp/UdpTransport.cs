@@ -147,7 +147,7 @@ internal sealed partial class UdpTransport : ITransport
         }
 
         _closedReceiving = true;
-        SendClosingToAll();
+        await CloseSessionsAsync(ClosingConfirmationLimit).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -158,15 +158,15 @@ internal sealed partial class UdpTransport : ITransport
             return;
         }
 
-        _stopping = true;
         _receiving = false;
-        if (!_closedReceiving)
+        if (!_closedReceiving && _started)
         {
             // Like a closing TCP connection: senders learn at once that what was not done will not be.
             _closedReceiving = true;
-            SendClosingToAll();
+            await CloseSessionsAsync(DisposingConfirmationLimit).ConfigureAwait(false);
         }
 
+        _stopping = true;
         Span<byte> bye = stackalloc byte[DatagramCodec.HeaderLength];
         foreach (var session in _outbound.Values)
         {
@@ -232,22 +232,6 @@ internal sealed partial class UdpTransport : ITransport
         catch (Exception ex) when (ex is ArgumentException or SocketException)
         {
             return "unknown peer";
-        }
-    }
-
-    private void SendClosingToAll()
-    {
-        Span<byte> datagram = stackalloc byte[DatagramCodec.MaxAckLength];
-        foreach (var session in _inbound.Values)
-        {
-            if (session.Dropped)
-            {
-                continue;
-            }
-
-            var length = DatagramCodec.WriteAck(datagram, DatagramType.Closing, session.Id, session.AckNow(closing: true), []);
-            SendDatagram(datagram[..length], session.Address);
-            session.Receipt.Close();
         }
     }
 
