@@ -37,6 +37,7 @@ internal sealed class MultiprocUdpSystemBaseFactory : ISystemBaseFactory, IMulti
             BindAddress = BaseAddress.Bind,
             MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities),
             PeerTimeout = UdpPeerTimeout.From(capabilities),
+            ReceivePoll = UdpReceivePoll.From(capabilities),
             Role = role switch
             {
                 TransportRole.Admin => WireRole.Admin,

@@ -45,12 +45,17 @@ internal sealed partial class UdpTransport
         t_receiving = this;
         var buffer = GC.AllocateUninitializedArray<byte>(64 * 1024);
         var from = new SocketAddress(_socket.AddressFamily);
+        var blocked = false;
         while (!_stopping)
         {
             int length;
             try
             {
                 length = _socket.ReceiveFrom(buffer, SocketFlags.None, from);
+                if (blocked)
+                {
+                    _poll.Unblocked();
+                }
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
@@ -73,15 +78,45 @@ internal sealed partial class UdpTransport
                 Report(Describe(from), new InvalidOperationException($"A datagram could not be handled: {ex.Message}", ex));
             }
 
-            if (_acknowledgementsDue.Count > 0 && AcknowledgementsWaitedLongEnough())
-            {
-                FlushAcknowledgements();
-            }
+            blocked = !WaitForNextDatagram();
         }
 
         t_transportThread = false;
         t_receiving = null;
         _receiveEnded.TrySetResult();
+    }
+
+    /// <summary>
+    /// Between datagrams: polls a busy socket for a moment; sends the acknowledgements due once they have waited long
+    /// enough; true when a datagram is there (the next receive will not block), false when the thread is about to block.
+    /// </summary>
+    private bool WaitForNextDatagram()
+    {
+        try
+        {
+            if (_socket.Available > 0 || _poll.PollForDatagram())
+            {
+                if (_acknowledgementsDue.Count > 0 &&
+                    Stopwatch.GetTimestamp() - _acknowledgementsDueSince >= AcknowledgementDelayTicks)
+                {
+                    FlushAcknowledgements();
+                }
+
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Closing: the receive says so.
+        }
+
+        if (_acknowledgementsDue.Count > 0 && AcknowledgementsWaitedLongEnough())
+        {
+            FlushAcknowledgements();
+        }
+
+        _poll.Blocking();
+        return false;
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ internal sealed partial class UdpTransport : ITransport
     private volatile bool _receiving = true;
     private volatile bool _closedReceiving;
     private bool _started;
+    private readonly UdpReceivePoll _poll;
     private int _maxMessageBytes;
     private long _peerTimeoutTicks;
 
@@ -58,6 +59,7 @@ internal sealed partial class UdpTransport : ITransport
             throw;
         }
 
+        _poll = new UdpReceivePoll(_socket, options.ReceivePoll);
         LocalAddress = (IPEndPoint)_socket.LocalEndPoint!;
         LocalEndpoint = IpEndpoints.Format(LocalAddress.Address, LocalAddress.Port);
     }
@@ -107,6 +109,14 @@ internal sealed partial class UdpTransport : ITransport
         Volatile.Write(ref _maxMessageBytes, maxMessageBytes);
         _reassemblyBudget.Limit = ReassemblyLimit(Options.ReassemblyBudgetBytes, maxMessageBytes);
         PeerTimeout = UdpPeerTimeout.From(capabilities);
+        ReceivePoll = UdpReceivePoll.From(capabilities);
+    }
+
+    /// <summary>How long the receiving thread polls a busy socket before it blocks (the capability "Receive Poll Microseconds").</summary>
+    public TimeSpan ReceivePoll
+    {
+        get => _poll.Window;
+        set => _poll.Window = value;
     }
 
     /// <inheritdoc />

@@ -21,6 +21,9 @@ internal sealed record UdpTransportOptions
     /// <summary>How long a peer may acknowledge nothing while something waits for it before it is taken for dead.</summary>
     public TimeSpan PeerTimeout { get; init; } = UdpPeerTimeout.Default;
 
+    /// <summary>How long the receiving thread polls a busy socket before it blocks in the kernel.</summary>
+    public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(UdpReceivePoll.DefaultMicroseconds);
+
     /// <summary>The socket's send and receive buffers (the kernel may cap them: see net.core.rmem_max and wmem_max).</summary>
     public int SocketBufferBytes { get; init; } = 4 * 1024 * 1024;
 
