@@ -24,14 +24,7 @@ internal sealed partial class UdpTransport
     public void Send(string endpoint, Envelope envelope)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var size = envelope.EncodedLength;
-        var limit = MaxMessageBytes;
-        if (size > limit)
-        {
-            throw new ActorSystemException(
-                $"A message of {size} bytes exceeds the maximum of {limit} bytes; raise the capability " +
-                $"\"{WireProtocol.MaxMessageSizeCapability}\" if messages this large are intended. Nothing was sent.");
-        }
+        WireProtocol.RefuseOversized(envelope.EncodedLength, MaxMessageBytes);
 
         var batched = t_batchDepth > 0 ? t_batched : null;
         var mayBlock = !t_transportThread;

@@ -35,6 +35,18 @@ internal static class WireProtocol
             }
             : DefaultMaxFrameBytes;
 
+    /// <summary>The one check every transport's <c>Send</c> makes before it accepts a message.</summary>
+    /// <exception cref="ActorSystemException">The message is larger than the limit (nothing is sent).</exception>
+    public static void RefuseOversized(int messageBytes, int limitBytes)
+    {
+        if (messageBytes > limitBytes)
+        {
+            throw new ActorSystemException(
+                $"A message of {messageBytes} bytes exceeds the maximum of {limitBytes} bytes; raise the capability " +
+                $"\"{MaxMessageSizeCapability}\" if messages this large are intended. Nothing was sent.");
+        }
+    }
+
     /// <summary>"THSP": the first four bytes of every Thespian connection.</summary>
     public static ReadOnlySpan<byte> Magic => "THSP"u8;
 }

@@ -47,8 +47,8 @@ public abstract class CliAdminFixture
         {
             if (CliRunner.Probe(Port, SystemBase ?? SystemBaseNames.MultiprocTcp) == AdminProbeResult.ThespianAdmin)
             {
-                Remember(CliRunner.Run("status", "--port", PortText));
-                CliRunner.Run("stop", "--port", PortText);
+                Run("status", "--port", PortText);
+                Run("stop", "--port", PortText);
             }
         }
         finally

@@ -5,6 +5,9 @@ namespace Thespian.Tests.Sources.Support;
 /// <summary>Builds source zips in memory.</summary>
 public static class SourceZip
 {
+    /// <summary>Every entry's time: the same entries make the same zip, hence the same source hash, whenever it is built.</summary>
+    private static readonly DateTimeOffset EntryTime = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>A zip with the given entries (name → bytes).</summary>
     public static byte[] Of(params (string Name, byte[] Bytes)[] entries)
     {
@@ -13,7 +16,9 @@ public static class SourceZip
         {
             foreach (var (name, bytes) in entries)
             {
-                using var stream = zip.CreateEntry(name).Open();
+                var entry = zip.CreateEntry(name);
+                entry.LastWriteTime = EntryTime;
+                using var stream = entry.Open();
                 stream.Write(bytes);
             }
         }

@@ -22,6 +22,9 @@ internal abstract class TransportConformanceTests
     /// <summary>Makes the lab of the transport under test.</summary>
     protected abstract ITransportLab CreateLab();
 
+    /// <summary>Why a transport does not meet a promise yet (the test is then ignored with that reason); null when it does.</summary>
+    protected virtual string? NotYetMet(string test) => null;
+
     [SetUp]
     public void CreateTheLab() => Lab = CreateLab();
 
@@ -125,6 +128,11 @@ internal abstract class TransportConformanceTests
     [Test]
     public void Receive_OverTheReceiversSizeLimit_CutsOffThatSenderOnly_AndTheSenderGetsItBack()
     {
+        if (NotYetMet(nameof(Receive_OverTheReceiversSizeLimit_CutsOffThatSenderOnly_AndTheSenderGetsItBack)) is { } gap)
+        {
+            Assert.Ignore(gap);
+        }
+
         var (receiver, sink) = Started(new Dictionary<string, object?> { [WireProtocol.MaxMessageSizeCapability] = 64 * 1024 });
         var (big, bigSink) = Started();
         var (other, _) = Started();

@@ -62,12 +62,7 @@ internal sealed class InMemoryTransport : ITransport
     public void Send(string endpoint, Envelope envelope)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (envelope.EncodedLength > MaxMessageBytes)
-        {
-            throw new ActorSystemException(
-                $"A message of {envelope.EncodedLength} bytes exceeds the maximum of {MaxMessageBytes} bytes; raise the capability " +
-                $"\"{WireProtocol.MaxMessageSizeCapability}\" if messages this large are intended. Nothing was sent.");
-        }
+        WireProtocol.RefuseOversized(envelope.EncodedLength, MaxMessageBytes);
 
         SendFrame(endpoint, InMemoryNetwork.Encode(envelope), envelope);
     }
