@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Thespian.Sockets;
@@ -8,14 +9,44 @@ namespace Thespian.Bases.MultiprocTcp;
 /// Opens an outbound connection without any asynchronous socket call, so that the socket stays in blocking mode
 /// (an asynchronous call would switch it for good to waits that go through the thread pool).
 /// </summary>
+/// <remarks>
+/// A lost SYN (or SYN-ACK) costs the kernel's retransmission timer: 1 s, then 2, 4, 8 s. So that a lossy network does not
+/// turn two or three lost packets into a failed connection, an attempt not answered within <see cref="AttemptWait"/>
+/// is abandoned and a fresh one started, until the overall timeout: a new SYN every second instead of ever fewer.
+/// A refusal (nothing listens: the peer's process is gone) fails at once.
+/// </remarks>
 internal static class BlockingConnect
 {
+    /// <summary>How long one attempt waits for its answer before a fresh attempt starts.</summary>
+    public static readonly TimeSpan AttemptWait = TimeSpan.FromSeconds(1);
+
     /// <summary>Connects to "host:port" within <paramref name="timeout"/>.</summary>
     /// <exception cref="SocketException">Refused, unreachable, or not answered in time.</exception>
     public static Socket Open(string endpoint, TimeSpan timeout)
     {
         var (host, port) = IpEndpoints.Parse(endpoint);
         var address = IPAddress.TryParse(host, out var parsed) ? parsed : Dns.GetHostAddresses(host)[0];
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var remaining = timeout - Stopwatch.GetElapsedTime(started);
+            var wait = remaining < AttemptWait * 2 ? remaining : AttemptWait;
+            if (TryOpen(address, port, wait) is { } socket)
+            {
+                return socket;
+            }
+
+            if (wait == remaining || Stopwatch.GetElapsedTime(started) >= timeout)
+            {
+                throw new SocketException((int)SocketError.TimedOut);
+            }
+        }
+    }
+
+    /// <summary>One attempt: the connected socket, or null when nothing answered within <paramref name="wait"/>.</summary>
+    /// <exception cref="SocketException">Refused or unreachable.</exception>
+    private static Socket? TryOpen(IPAddress address, int port, TimeSpan wait)
+    {
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -26,13 +57,16 @@ internal static class BlockingConnect
             }
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
             {
-                var microseconds = (int)Math.Min(timeout.TotalMicroseconds, int.MaxValue);
+                var microseconds = (int)Math.Clamp(wait.TotalMicroseconds, 0, int.MaxValue);
                 if (!socket.Poll(microseconds, SelectMode.SelectWrite) || !socket.Connected)
                 {
-                    var error = socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int code && code != 0
-                        ? (SocketError)code
-                        : SocketError.TimedOut;
-                    throw new SocketException((int)error);
+                    if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int code && code != 0)
+                    {
+                        throw new SocketException(code);
+                    }
+
+                    socket.Dispose();
+                    return null;
                 }
             }
 

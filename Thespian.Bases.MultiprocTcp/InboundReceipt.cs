@@ -14,7 +14,7 @@ namespace Thespian.Bases.MultiprocTcp;
 /// heavy, without a writer of their own. At most <see cref="Window"/> envelopes may be received and not yet done —
 /// past that the connection stops reading, so TCP flow control pushes back on the sender.
 /// </summary>
-internal sealed class InboundReceipt : IReceipt, IDisposable
+internal sealed class InboundReceipt : IReceipt, IBatchedReceipt, IDisposable
 {
     /// <summary>How many envelopes of one connection may be waiting to be done.</summary>
     public const int Window = 1024;

@@ -14,7 +14,7 @@ namespace Thespian.Bases.MultiprocTcp;
 /// when the endpoint cannot be reached or the connection breaks or closes, every envelope not acknowledged is
 /// handed back as undeliverable — none vanishes into a dead socket.
 /// </summary>
-internal sealed class OutboundConnection : IAsyncDisposable
+internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
 {
     private const int MaxBatchBytes = 256 * 1024;
 

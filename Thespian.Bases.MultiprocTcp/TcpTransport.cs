@@ -85,15 +85,15 @@ internal sealed partial class TcpTransport : ITransport
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         WireProtocol.RefuseOversized(envelope.EncodedLength, MaxMessageBytes);
 
-        var batched = t_batchDepth > 0 ? t_batched : null;
+        var batching = ThreadBatch<OutboundConnection, InboundReceipt>.IsBatching;
         while (true)
         {
             var connection = _outbound.GetOrAdd(endpoint, static (e, t) => new OutboundConnection(t, e), this);
-            if (connection.TryEnqueue(envelope, wakeWriter: batched is null))
+            if (connection.TryEnqueue(envelope, wakeWriter: !batching))
             {
-                if (batched is not null)
+                if (batching)
                 {
-                    Batch(batched, connection, writeNow: envelope.Kind == EnvelopeKind.Control);
+                    Batched(connection, envelope);
                 }
 
                 return;

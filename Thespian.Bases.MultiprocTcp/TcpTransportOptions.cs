@@ -19,8 +19,11 @@ internal sealed record TcpTransportOptions
     /// <summary>How long a started frame or a handshake may take.</summary>
     public TimeSpan FrameDeadline { get; init; } = WireProtocol.DefaultFrameDeadline;
 
-    /// <summary>How long a connection attempt may take.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long connecting may take, over fresh attempts each second (<see cref="BlockingConnect"/>); a peer whose
+    /// process is gone refuses at once, so this only bounds how long an unanswering host is waited for.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How many envelopes may wait for one endpoint before <c>Send</c> blocks.</summary>
     public int QueueCapacity { get; init; } = 16 * 1024;

@@ -28,7 +28,7 @@ internal enum SessionState
 /// in order, exactly once — and the session is forgotten, so the next <c>Send</c> starts a fresh one. One lock guards
 /// it; the socket is written under it, so the session's datagrams leave in order.
 /// </summary>
-internal sealed partial class OutboundSession : IDisposable
+internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
 {
     private readonly UdpTransport _transport;
     private readonly object _gate = new();

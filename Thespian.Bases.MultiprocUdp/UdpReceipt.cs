@@ -9,7 +9,7 @@ namespace Thespian.Bases.MultiprocUdp;
 /// to be acknowledged. The receiver grants the sender a window of envelopes beyond those done (the sender sends no
 /// more), so a receiver that does not get its envelopes done pushes back on its sender.
 /// </summary>
-internal sealed class UdpReceipt : IReceipt
+internal sealed class UdpReceipt : IReceipt, IBatchedReceipt
 {
     private readonly UdpTransport _transport;
     private readonly InboundSession _session;

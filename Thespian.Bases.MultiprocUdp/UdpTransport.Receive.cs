@@ -24,7 +24,6 @@ internal sealed partial class UdpTransport
 
     private readonly List<InboundSession> _acknowledgementsDue = [];
     private readonly RateLimitedReports _resets = new(TimeSpan.FromSeconds(1), perInterval: 100);
-    private readonly EndedSessions _ended = new(capacity: 256);
 
     /// <summary>The transport whose receiving thread this is.</summary>
     [ThreadStatic]
@@ -395,7 +394,9 @@ internal sealed partial class UdpTransport
 
     /// <summary>
     /// A datagram of a session this process does not hold: a reset tells its sender (rate-limited, so a flood is not
-    /// reflected); after closing, a closing one.
+    /// reflected); after closing, a closing one. Not reported: under loss this is ordinary (data that overtook a lost
+    /// hello, or stragglers of a session that ended), and the sender, if its session is lost for good, reports what it
+    /// could not deliver.
     /// </summary>
     private void UnknownSession(SocketAddress from, ulong session)
     {
@@ -409,11 +410,6 @@ internal sealed partial class UdpTransport
         {
             Span<byte> reset = stackalloc byte[DatagramCodec.HeaderLength + 1];
             SendDatagram(reset[..DatagramCodec.WriteReset(reset, session, ResetReason.UnknownSession)], from);
-        }
-
-        if (!_ended.Contains(session))
-        {
-            ReportStranger(from, "A datagram of a session this process does not hold was dropped (a reset went back).");
         }
     }
 
@@ -444,7 +440,6 @@ internal sealed partial class UdpTransport
     private void DropInbound(InboundSession inbound, ResetReason? reset)
     {
         _inbound.TryRemove(new KeyValuePair<SocketAddress, InboundSession>(inbound.Address, inbound));
-        _ended.Add(inbound.Id);
         inbound.Drop();
         if (reset is { } reason)
         {

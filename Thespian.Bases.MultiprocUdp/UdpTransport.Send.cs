@@ -26,7 +26,6 @@ internal sealed partial class UdpTransport
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         WireProtocol.RefuseOversized(envelope.EncodedLength, MaxMessageBytes);
 
-        var batched = t_batchDepth > 0 ? t_batched : null;
         var mayBlock = !t_transportThread;
         while (true)
         {
@@ -38,11 +37,7 @@ internal sealed partial class UdpTransport
 
             if (session.TryEnqueue(envelope, mayBlock))
             {
-                if (batched is not null)
-                {
-                    Batch(batched, session, writeNow: envelope.Kind == EnvelopeKind.Control);
-                }
-                else
+                if (!Batched(session, envelope))
                 {
                     Schedule(session);
                 }

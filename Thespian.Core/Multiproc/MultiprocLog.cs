@@ -6,7 +6,7 @@ namespace Thespian.Multiproc;
 internal static partial class MultiprocLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
-        Message = "Closed the connection from {Remote}: {ViolationType}: {Violation}")]
+        Message = "Refused input from {Remote}: {ViolationType}: {Violation}")]
     public static partial void ConnectionClosedForViolation(this ILogger logger, string remote, string violationType,
                                                             string violation);
 
@@ -38,4 +38,8 @@ internal static partial class MultiprocLog
     [LoggerMessage(EventId = 2010, Level = LogLevel.Debug,
                    Message = "Actor {Address} ({TypeName}) started in this host in {Milliseconds:0.00} ms (type resolved in {ResolveMs:0.00} ms)")]
     public static partial void ActorRunTimed(this ILogger logger, ActorAddress address, string typeName, double milliseconds, double resolveMs);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning,
+                   Message = "{Count} message(s) for {Endpoint} were not delivered ({Reason}); each goes to dead letters, or fails the request it carried")]
+    public static partial void Undeliverable(this ILogger logger, int count, string endpoint, string reason);
 }

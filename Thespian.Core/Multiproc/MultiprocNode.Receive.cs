@@ -31,6 +31,7 @@ internal sealed partial class MultiprocNode
     public void OnUndeliverable(string endpoint, IReadOnlyList<Envelope> envelopes, Exception reason)
     {
         Book.ForgetEndpoint(endpoint);
+        Logger.Undeliverable(envelopes.Count, endpoint, reason.Message);
         foreach (var envelope in envelopes)
         {
             switch (envelope.Kind)

@@ -11,5 +11,5 @@ public static class TestBases
     /// few replies as dead letters in some scenarios (issue 13's note lists them); its transport, conformance, system
     /// and command-line tests run meanwhile.
     /// </summary>
-    public static IEnumerable<string> All => [SystemBaseNames.Simple, SystemBaseNames.MultiprocTcp];
+    public static IEnumerable<string> All => [SystemBaseNames.Simple, SystemBaseNames.MultiprocTcp, SystemBaseNames.MultiprocUdp];
 }

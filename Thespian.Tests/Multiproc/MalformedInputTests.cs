@@ -44,7 +44,7 @@ public sealed class MalformedInputTests : MultiprocFixture
         connection.Send("GET / HTTP/1.1\r\nHost: thespian\r\n\r\n"u8);
 
         Assert.That(connection.ExpectClosedByServer(), Is.Empty, "nothing is answered to a stranger");
-        WaitForLogLine("the refused greeting", " WARN ", $"[{pid}]", $"Closed the connection from {connection.LocalEndpoint}",
+        WaitForLogLine("the refused greeting", " WARN ", $"[{pid}]", $"Refused input from {connection.LocalEndpoint}",
                        "WireProtocolException", "wrong magic bytes");
         AssertTheSystemKeepsWorking();
     }
@@ -61,7 +61,7 @@ public sealed class MalformedInputTests : MultiprocFixture
         connection.StopSending();
 
         Assert.That(connection.ExpectClosedByServer(), Is.Empty, "no acknowledgement for a frame that never completed");
-        WaitForLogLine("the truncated frame", " WARN ", $"[{pid}]", $"Closed the connection from {connection.LocalEndpoint}",
+        WaitForLogLine("the truncated frame", " WARN ", $"[{pid}]", $"Refused input from {connection.LocalEndpoint}",
                        "closed in the middle of a frame");
         AssertTheSystemKeepsWorking();
     }
@@ -78,7 +78,7 @@ public sealed class MalformedInputTests : MultiprocFixture
         connection.Send(LengthPrefix(int.MaxValue));
 
         Assert.That(connection.ExpectClosedByServer(), Is.Empty);
-        WaitForLogLine("the oversized frame", " WARN ", $"[{pid}]", $"Closed the connection from {connection.LocalEndpoint}",
+        WaitForLogLine("the oversized frame", " WARN ", $"[{pid}]", $"Refused input from {connection.LocalEndpoint}",
                        $"A frame of {int.MaxValue} bytes exceeds the maximum of {WireProtocol.DefaultMaxFrameBytes} bytes",
                        WireProtocol.MaxMessageSizeCapability);
         Assert.That(LogHas($"[{pid}]", connection.LocalEndpoint, "did not arrive in full"), Is.False,
@@ -152,7 +152,7 @@ public sealed class MalformedInputTests : MultiprocFixture
 
         Assert.That(RawConnection.StatusOf(answer), Is.EqualTo((byte)HandshakeStatus.VersionMismatch));
         Assert.That(connection.ExpectClosedByServer(), Is.Empty);
-        WaitForLogLine("the version mismatch", " WARN ", $"[{pid}]", $"Closed the connection from {connection.LocalEndpoint}",
+        WaitForLogLine("the version mismatch", " WARN ", $"[{pid}]", $"Refused input from {connection.LocalEndpoint}",
                        $"version {WireProtocol.Version + 1}; this build speaks {WireProtocol.Version}");
         AssertTheSystemKeepsWorking();
     }

@@ -12,13 +12,6 @@ internal sealed class UdpTransportConformanceTests : TransportConformanceTests
 {
     protected override ITransportLab CreateLab() => new UdpLab();
 
-    /// <inheritdoc />
-    protected override string? NotYetMet(string test) =>
-        test == nameof(Receive_OverTheReceiversSizeLimit_CutsOffThatSenderOnly_AndTheSenderGetsItBack)
-            ? "UDP: passes alone, but after the bad-input tests in one process the receiver does not report the oversized " +
-              "message within 30 s (issue 13, open)"
-            : null;
-
     private sealed class UdpLab : ITransportLab
     {
         private readonly List<RawUdpPeer> _raw = [];
