@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
 using Thespian.Sockets;
+using Thespian.Multiproc;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;

@@ -1,4 +1,5 @@
 using Thespian.Multiproc;
+using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Thespian.Multiproc;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocUdp;
@@ -117,7 +118,7 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
 
         // Full: before waiting, this thread writes what its batch holds and acknowledges what it did (outside the lock,
         // which that takes for other sessions), so that nothing waits on this thread while it waits.
-        _transport.BeforeWaiting();
+        UdpTransport.BeforeWaiting();
         lock (_gate)
         {
             while (_state != SessionState.Failed && _queue.Count >= _transport.Options.QueueCapacity)

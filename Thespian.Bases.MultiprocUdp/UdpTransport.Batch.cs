@@ -1,4 +1,5 @@
 using Thespian.Multiproc;
+using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocUdp;
 
@@ -21,7 +22,7 @@ internal sealed partial class UdpTransport
     internal static bool AcknowledgeAtBatchEnd(UdpReceipt receipt) => ThreadBatch<OutboundSession, UdpReceipt>.AcknowledgeAtEnd(receipt);
 
     /// <summary>A thread is about to wait for room in a queue: what its batch holds is written and acknowledged first.</summary>
-    internal void BeforeWaiting()
+    internal static void BeforeWaiting()
     {
         ThreadBatch<OutboundSession, UdpReceipt>.Flush();
         ThreadBatch<OutboundSession, UdpReceipt>.AcknowledgeDone();

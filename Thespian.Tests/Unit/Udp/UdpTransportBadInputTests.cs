@@ -58,7 +58,7 @@ public sealed class UdpTransportBadInputTests
     }
 
     [Test]
-    public async Task DataFromAnAddressThatNeverSaidHello_IsDroppedAndAnsweredWithAReset()
+    public async Task DataFromAnAddressThatNeverSaidHello_IsDroppedAndAnsweredWithAReset_NotLogged()
     {
         await using var pair = await UdpPair.StartAsync();
         using var stranger = new RawUdpPeer();
@@ -68,7 +68,8 @@ public sealed class UdpTransportBadInputTests
 
         Assert.That(stranger.ReceiveOfType(DatagramType.Reset, Patience), Is.Not.Null, "a reset tells the stranger");
         Assert.That(pair.ReceiverSink.ReceivedCount, Is.Zero);
-        Assert.That(SpinWait.SpinUntil(() => !pair.ReceiverSink.Violations.IsEmpty, Patience), Is.True, "and it is reported");
+        Assert.That(pair.ReceiverSink.Violations, Is.Empty,
+            "not logged: under loss data overtakes a lost hello all the time, and the sender says what it could not deliver");
     }
 
     [TestCaseSource(nameof(MalformedCaseNames))]
