@@ -36,7 +36,7 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
             Port = port,
             ListenAddress = BaseAddress.Bind,
             MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(capabilities),
-            ReceivePoll = TcpReceivePoll.From(capabilities),
+            ReceivePoll = ReceivePollSetting.From(capabilities),
             Role = role switch
             {
                 TransportRole.Admin => WireRole.Admin,

@@ -66,7 +66,7 @@ internal sealed partial class TcpTransport : ITransport
     public void Configure(IReadOnlyDictionary<string, object?>? capabilities)
     {
         Volatile.Write(ref _maxMessageBytes, WireProtocol.MaxFrameBytesFrom(capabilities));
-        ReceivePoll = TcpReceivePoll.From(capabilities);
+        ReceivePoll = ReceivePollSetting.From(capabilities);
     }
 
     /// <inheritdoc />

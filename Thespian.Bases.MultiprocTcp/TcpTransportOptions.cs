@@ -1,6 +1,7 @@
 using System.Net;
 using Thespian.Multiproc;
 using Thespian.Wire;
+using Thespian.Sockets;
 
 namespace Thespian.Bases.MultiprocTcp;
 
@@ -29,7 +30,7 @@ internal sealed record TcpTransportOptions
     public int QueueCapacity { get; init; } = 16 * 1024;
 
     /// <summary>How long a busy connection's receiving thread polls for the next frame before it blocks.</summary>
-    public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(TcpReceivePoll.DefaultMicroseconds);
+    public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(ReceivePollSetting.DefaultMicroseconds);
 
     /// <summary>The role this transport announces when it connects.</summary>
     public WireRole Role { get; init; } = WireRole.Peer;

@@ -37,7 +37,7 @@ internal sealed class MultiprocUdpSystemBaseFactory : ISystemBaseFactory, IMulti
             BindAddress = BaseAddress.Bind,
             MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities),
             PeerTimeout = UdpPeerTimeout.From(capabilities),
-            ReceivePoll = UdpReceivePoll.From(capabilities),
+            ReceivePoll = ReceivePollSetting.From(capabilities),
             Role = role switch
             {
                 TransportRole.Admin => WireRole.Admin,

@@ -8,20 +8,11 @@ namespace Thespian.Bases.MultiprocUdp;
 /// busy connection: a thread woken from a blocking receive costs tens of microseconds on a virtual machine whose idle CPU
 /// must be woken first, which is most of a loopback round trip. Only while the socket is busy (its previous wait ended
 /// within <see cref="BusyFactor"/> windows) does it poll, so a quiet process uses no CPU; each turn of the poll yields
-/// the CPU, so threads with work run first. Set by the capability "Receive Poll Microseconds" (default 100; 0 turns
-/// polling off), the same one that tunes the TCP transport.
+/// the CPU, so threads with work run first. Set by the capability "Receive Poll Microseconds" (<see cref="Thespian.Sockets.ReceivePollSetting"/>),
+/// the same one that tunes the TCP transport.
 /// </summary>
 internal sealed class UdpReceivePoll
 {
-    /// <summary>The capability that sets the poll window, in microseconds.</summary>
-    public const string Capability = "Receive Poll Microseconds";
-
-    /// <summary>The poll window when the capability is absent.</summary>
-    public const int DefaultMicroseconds = 100;
-
-    /// <summary>The longest poll window accepted (a larger value is taken as this).</summary>
-    public const int MaxMicroseconds = 10_000;
-
     /// <summary>A socket whose last wait was at most this many poll windows long is busy, and polls before its next wait.</summary>
     private const int BusyFactor = 4;
 
@@ -41,20 +32,6 @@ internal sealed class UdpReceivePoll
     {
         get => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _windowTicks));
         set => Volatile.Write(ref _windowTicks, value > TimeSpan.Zero ? (long)(value.TotalSeconds * Stopwatch.Frequency) : 0);
-    }
-
-    /// <summary>The poll window that <paramref name="capabilities"/> ask for (the default when absent or not a number ≥ 0).</summary>
-    public static TimeSpan From(IReadOnlyDictionary<string, object?>? capabilities)
-    {
-        long microseconds = capabilities is not null && capabilities.TryGetValue(Capability, out var value)
-            ? value switch
-            {
-                int us when us >= 0 => us,
-                long us when us >= 0 => us,
-                _ => DefaultMicroseconds,
-            }
-            : DefaultMicroseconds;
-        return TimeSpan.FromMicroseconds(Math.Min(microseconds, MaxMicroseconds));
     }
 
     /// <summary>Polls while the socket is busy, up to one window; true as soon as a datagram is there to read.</summary>

@@ -109,7 +109,7 @@ internal sealed partial class UdpTransport : ITransport
         Volatile.Write(ref _maxMessageBytes, maxMessageBytes);
         _reassemblyBudget.Limit = ReassemblyLimit(Options.ReassemblyBudgetBytes, maxMessageBytes);
         PeerTimeout = UdpPeerTimeout.From(capabilities);
-        ReceivePoll = UdpReceivePoll.From(capabilities);
+        ReceivePoll = ReceivePollSetting.From(capabilities);
     }
 
     /// <summary>How long the receiving thread polls a busy socket before it blocks (the capability "Receive Poll Microseconds").</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Thespian.Wire;
+using Thespian.Sockets;
 
 namespace Thespian.Bases.MultiprocUdp;
 
@@ -22,7 +23,7 @@ internal sealed record UdpTransportOptions
     public TimeSpan PeerTimeout { get; init; } = UdpPeerTimeout.Default;
 
     /// <summary>How long the receiving thread polls a busy socket before it blocks in the kernel.</summary>
-    public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(UdpReceivePoll.DefaultMicroseconds);
+    public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(ReceivePollSetting.DefaultMicroseconds);
 
     /// <summary>The socket's send and receive buffers (the kernel may cap them: see net.core.rmem_max and wmem_max).</summary>
     public int SocketBufferBytes { get; init; } = 4 * 1024 * 1024;

@@ -1,5 +1,6 @@
 using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;
+using Thespian.Sockets;
 
 namespace Thespian.Tests.Multiproc;
 
@@ -17,7 +18,7 @@ public sealed class ReceivePollTests : MultiprocFixture
     [TestCase(5_000)]
     public void ReceivePoll_AnySetting_MessagesArriveWholeAndInOrder(int microseconds)
     {
-        var system = StartSystem(new Dictionary<string, object?> { [TcpReceivePoll.Capability] = microseconds });
+        var system = StartSystem(new Dictionary<string, object?> { [ReceivePollSetting.Capability] = microseconds });
 
         AssertTrafficIntact(system);
     }
@@ -30,7 +31,7 @@ public sealed class ReceivePollTests : MultiprocFixture
 
         foreach (var microseconds in new[] { 0, 2_000, 100 })
         {
-            system.UpdateCapability(TcpReceivePoll.Capability, microseconds);
+            system.UpdateCapability(ReceivePollSetting.Capability, microseconds);
             AssertTrafficIntact(system);
         }
     }

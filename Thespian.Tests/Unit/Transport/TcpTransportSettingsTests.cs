@@ -1,18 +1,19 @@
 using Thespian.Bases.MultiprocTcp;
 using Thespian.Wire;
+using Thespian.Sockets;
 
 namespace Thespian.Tests.Unit.Transport;
 
 /// <summary>The capabilities that tune the TCP transport: "Max Message Size" and "Receive Poll Microseconds".</summary>
 public sealed class TcpTransportSettingsTests
 {
-    private static Dictionary<string, object?> Poll(object? value) => new() { [TcpReceivePoll.Capability] = value };
+    private static Dictionary<string, object?> Poll(object? value) => new() { [ReceivePollSetting.Capability] = value };
 
     [Test]
     public void ReceivePollFrom_Absent_IsTheDefault()
     {
-        Assert.That(TcpReceivePoll.From(null), Is.EqualTo(TimeSpan.FromMicroseconds(100)));
-        Assert.That(TcpReceivePoll.From(new Dictionary<string, object?>()), Is.EqualTo(TimeSpan.FromMicroseconds(100)));
+        Assert.That(ReceivePollSetting.From(null), Is.EqualTo(TimeSpan.FromMicroseconds(100)));
+        Assert.That(ReceivePollSetting.From(new Dictionary<string, object?>()), Is.EqualTo(TimeSpan.FromMicroseconds(100)));
     }
 
     [TestCase(0, 0)]
@@ -21,8 +22,8 @@ public sealed class TcpTransportSettingsTests
     [TestCase(50_000, 10_000)]
     public void ReceivePollFrom_Microseconds_TakenUpToTheLimit(int asked, int expected)
     {
-        Assert.That(TcpReceivePoll.From(Poll(asked)), Is.EqualTo(TimeSpan.FromMicroseconds(expected)));
-        Assert.That(TcpReceivePoll.From(Poll((long)asked)), Is.EqualTo(TimeSpan.FromMicroseconds(expected)));
+        Assert.That(ReceivePollSetting.From(Poll(asked)), Is.EqualTo(TimeSpan.FromMicroseconds(expected)));
+        Assert.That(ReceivePollSetting.From(Poll((long)asked)), Is.EqualTo(TimeSpan.FromMicroseconds(expected)));
     }
 
     [TestCase(-1)]
@@ -31,7 +32,7 @@ public sealed class TcpTransportSettingsTests
     [TestCase(null)]
     public void ReceivePollFrom_NotANumberOrNegative_IsTheDefault(object? value)
     {
-        Assert.That(TcpReceivePoll.From(Poll(value)), Is.EqualTo(TimeSpan.FromMicroseconds(100)));
+        Assert.That(ReceivePollSetting.From(Poll(value)), Is.EqualTo(TimeSpan.FromMicroseconds(100)));
     }
 
     [Test]
@@ -42,7 +43,7 @@ public sealed class TcpTransportSettingsTests
         var capabilities = new Dictionary<string, object?>
         {
             [WireProtocol.MaxMessageSizeCapability] = 1024 * 1024,
-            [TcpReceivePoll.Capability] = 0,
+            [ReceivePollSetting.Capability] = 0,
         };
 
         transport.Configure(capabilities);
@@ -60,6 +61,6 @@ public sealed class TcpTransportSettingsTests
         transport.Configure(null);
 
         Assert.That(transport.MaxMessageBytes, Is.EqualTo(WireProtocol.DefaultMaxFrameBytes));
-        Assert.That(transport.ReceivePoll, Is.EqualTo(TimeSpan.FromMicroseconds(TcpReceivePoll.DefaultMicroseconds)));
+        Assert.That(transport.ReceivePoll, Is.EqualTo(TimeSpan.FromMicroseconds(ReceivePollSetting.DefaultMicroseconds)));
     }
 }

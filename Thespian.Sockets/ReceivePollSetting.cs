@@ -1,10 +1,11 @@
-namespace Thespian.Bases.MultiprocTcp;
+namespace Thespian.Sockets;
 
 /// <summary>
-/// The TCP transport's receive polling: how long a busy connection's receiving thread polls for the next message before
-/// it blocks, set by the capability "Receive Poll Microseconds" (0 turns polling off; see <see cref="ReceivePoller"/>).
+/// Receive polling, shared by the socket transports: how long a busy receiving thread polls for the next message before
+/// it blocks (TCP: per connection; UDP: the process's socket), set by the capability "Receive Poll Microseconds"
+/// (0 turns polling off).
 /// </summary>
-internal static class TcpReceivePoll
+internal static class ReceivePollSetting
 {
     /// <summary>The capability that sets the poll window, in microseconds.</summary>
     public const string Capability = "Receive Poll Microseconds";
