@@ -5,14 +5,20 @@ namespace Thespian.Bases.MultiprocTcp;
 
 internal sealed partial class TcpTransport
 {
-    /// <inheritdoc />
-    public void BeginBatch() => ThreadBatch<OutboundConnection, InboundReceipt>.Begin();
+    [ThreadStatic]
+    private static ThreadBatch<OutboundConnection, InboundReceipt>? t_batch;
+
+    /// <summary>The calling thread's batch (made on first use).</summary>
+    private static ThreadBatch<OutboundConnection, InboundReceipt> CurrentBatch => t_batch ??= new();
 
     /// <inheritdoc />
-    public void FlushBatch() => ThreadBatch<OutboundConnection, InboundReceipt>.Flush();
+    public void BeginBatch() => CurrentBatch.Begin();
 
     /// <inheritdoc />
-    public void EndBatch() => ThreadBatch<OutboundConnection, InboundReceipt>.End();
+    public void FlushBatch() => CurrentBatch.Flush();
+
+    /// <inheritdoc />
+    public void EndBatch() => CurrentBatch.End();
 
     /// <summary>
     /// A receipt was marked done on a thread that is not its connection's receiving thread: when that thread is in a
@@ -20,7 +26,7 @@ internal sealed partial class TcpTransport
     /// false when it is not, and the caller acknowledges at once.
     /// </summary>
     internal static bool AcknowledgeAtBatchEnd(InboundReceipt receipt) =>
-        ThreadBatch<OutboundConnection, InboundReceipt>.AcknowledgeAtEnd(receipt);
+        CurrentBatch.AcknowledgeAtEnd(receipt);
 
     /// <summary>
     /// An envelope was queued on <paramref name="connection"/>: a batching thread writes it later, or now if many wait or
@@ -29,5 +35,5 @@ internal sealed partial class TcpTransport
     /// when the thread is not batching.
     /// </summary>
     private static bool Batched(OutboundConnection connection, Envelope envelope) =>
-        ThreadBatch<OutboundConnection, InboundReceipt>.Queued(connection, writeNow: envelope.Kind == EnvelopeKind.Control);
+        CurrentBatch.Queued(connection, writeNow: envelope.Kind == EnvelopeKind.Control);
 }

@@ -85,7 +85,7 @@ internal sealed partial class TcpTransport : ITransport
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         WireProtocol.RefuseOversized(envelope.EncodedLength, MaxMessageBytes);
 
-        var batching = ThreadBatch<OutboundConnection, InboundReceipt>.IsBatching;
+        var batching = t_batch is { IsBatching: true };
         while (true)
         {
             var connection = _outbound.GetOrAdd(endpoint, static (e, t) => new OutboundConnection(t, e), this);

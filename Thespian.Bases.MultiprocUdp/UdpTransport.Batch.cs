@@ -5,27 +5,33 @@ namespace Thespian.Bases.MultiprocUdp;
 
 internal sealed partial class UdpTransport
 {
-    /// <inheritdoc />
-    public void BeginBatch() => ThreadBatch<OutboundSession, UdpReceipt>.Begin();
+    [ThreadStatic]
+    private static ThreadBatch<OutboundSession, UdpReceipt>? t_batch;
+
+    /// <summary>The calling thread's batch (made on first use).</summary>
+    private static ThreadBatch<OutboundSession, UdpReceipt> CurrentBatch => t_batch ??= new();
 
     /// <inheritdoc />
-    public void FlushBatch() => ThreadBatch<OutboundSession, UdpReceipt>.Flush();
+    public void BeginBatch() => CurrentBatch.Begin();
 
     /// <inheritdoc />
-    public void EndBatch() => ThreadBatch<OutboundSession, UdpReceipt>.End();
+    public void FlushBatch() => CurrentBatch.Flush();
+
+    /// <inheritdoc />
+    public void EndBatch() => CurrentBatch.End();
 
     /// <summary>
     /// A receipt was marked done on a thread that is not the receiving thread: when that thread is in a batch, the
     /// receipt is acknowledged at the batch's end (one datagram per session for all it did); false when it is not, and
     /// the caller acknowledges at once.
     /// </summary>
-    internal static bool AcknowledgeAtBatchEnd(UdpReceipt receipt) => ThreadBatch<OutboundSession, UdpReceipt>.AcknowledgeAtEnd(receipt);
+    internal static bool AcknowledgeAtBatchEnd(UdpReceipt receipt) => CurrentBatch.AcknowledgeAtEnd(receipt);
 
     /// <summary>A thread is about to wait for room in a queue: what its batch holds is written and acknowledged first.</summary>
     internal static void BeforeWaiting()
     {
-        ThreadBatch<OutboundSession, UdpReceipt>.Flush();
-        ThreadBatch<OutboundSession, UdpReceipt>.AcknowledgeDone();
+        CurrentBatch.Flush();
+        CurrentBatch.AcknowledgeDone();
     }
 
     /// <summary>
@@ -34,5 +40,5 @@ internal sealed partial class UdpTransport
     /// the thread is not batching.
     /// </summary>
     private static bool Batched(OutboundSession session, Envelope envelope) =>
-        ThreadBatch<OutboundSession, UdpReceipt>.Queued(session, writeNow: envelope.Kind == EnvelopeKind.Control);
+        CurrentBatch.Queued(session, writeNow: envelope.Kind == EnvelopeKind.Control);
 }
