@@ -20,9 +20,10 @@ internal static class BlockingConnect
     /// <summary>How long one attempt waits for its answer before a fresh attempt starts.</summary>
     public static readonly TimeSpan AttemptWait = TimeSpan.FromSeconds(1);
 
-    /// <summary>Connects to "host:port" within <paramref name="timeout"/>.</summary>
+    /// <summary>Connects to "host:port" within <paramref name="timeout"/>, unless <paramref name="stopping"/> says to give up first.</summary>
     /// <exception cref="SocketException">Refused, unreachable, or not answered in time.</exception>
-    public static Socket Open(string endpoint, TimeSpan timeout)
+    /// <exception cref="OperationCanceledException">The caller is stopping.</exception>
+    public static Socket Open(string endpoint, TimeSpan timeout, Func<bool> stopping)
     {
         var (host, port) = IpEndpoints.Parse(endpoint);
         var address = IPAddress.TryParse(host, out var parsed) ? parsed : Dns.GetHostAddresses(host)[0];
@@ -39,6 +40,11 @@ internal static class BlockingConnect
             if (wait == remaining || Stopwatch.GetElapsedTime(started) >= timeout)
             {
                 throw new SocketException((int)SocketError.TimedOut);
+            }
+
+            if (stopping())
+            {
+                throw new OperationCanceledException("The transport is stopping.");
             }
         }
     }

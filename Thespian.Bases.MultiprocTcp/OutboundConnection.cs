@@ -131,7 +131,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
     public async ValueTask DisposeAsync()
     {
         Close();
-        if (_transport.Stopping.IsCancellationRequested)
+        if (_transport.IsStopping)
         {
             Volatile.Read(ref _socket)?.Dispose();
         }
@@ -153,9 +153,13 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         Socket? socket = null;
         try
         {
-            socket = BlockingConnect.Open(_endpoint, _transport.Options.ConnectTimeout);
+            socket = BlockingConnect.Open(_endpoint, _transport.Options.ConnectTimeout, () => _transport.IsStopping);
             Volatile.Write(ref _socket, socket);
-            _transport.Stopping.ThrowIfCancellationRequested();
+            if (_transport.IsStopping)
+            {
+                throw new OperationCanceledException("The transport is stopping.");
+            }
+
             BlockingHandshake.Connect(socket, _transport.Options.Role, _transport.Options.FrameDeadline);
             var connected = socket;
             LoopThreads.Shared.Start("Thespian acks", () => ReadAcknowledgements(connected));
@@ -326,7 +330,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
 
         Volatile.Read(ref _socket)?.Dispose();
         _unacknowledged.RemovePending(undelivered.Count);
-        if (undelivered.Count > 0 && !_transport.Stopping.IsCancellationRequested)
+        if (undelivered.Count > 0 && !_transport.IsStopping)
         {
             _transport.Sink.OnUndeliverable(_endpoint, undelivered, reason);
         }

@@ -185,7 +185,11 @@ internal sealed partial class TcpTransport : ITransport
 
     internal IEnvelopeSink Sink => _sink ?? throw new InvalidOperationException("The transport has not been started.");
 
-    internal CancellationToken Stopping => _stopping.Token;
+    /// <summary>
+    /// Whether the transport is being disposed (safe to ask from any thread at any time, unlike the token of a disposed
+    /// source: a connection attempt or a writer may outlive the disposal).
+    /// </summary>
+    internal bool IsStopping => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>An outbound connection failed: forget it so the next send makes a fresh one.</summary>
     internal void Forget(string endpoint, OutboundConnection connection) =>

@@ -24,6 +24,7 @@ internal sealed partial class UdpTransport
 
     private readonly List<InboundSession> _acknowledgementsDue = [];
     private readonly RateLimitedReports _resets = new(TimeSpan.FromSeconds(1), perInterval: 100);
+    private readonly UnknownSessions _unknownSessions = new();
 
     /// <summary>The transport whose receiving thread this is.</summary>
     [ThreadStatic]
@@ -283,6 +284,7 @@ internal sealed partial class UdpTransport
             return;
         }
 
+        _unknownSessions.Forget(session);
         var address = Copy(from);
         _inbound[address] = new InboundSession(this, address, session, role, Options, _reorderBudget, _reassemblyBudget, now);
         SendAnswer(from, session, HandshakeStatus.Accepted);
@@ -394,9 +396,8 @@ internal sealed partial class UdpTransport
 
     /// <summary>
     /// A datagram of a session this process does not hold: a reset tells its sender (rate-limited, so a flood is not
-    /// reflected); after closing, a closing one. Not reported: under loss this is ordinary (data that overtook a lost
-    /// hello, or stragglers of a session that ended), and the sender, if its session is lost for good, reports what it
-    /// could not deliver.
+    /// reflected); after closing, a closing one. Reported only when the session stays unknown past a grace period
+    /// (<see cref="UnknownSessions"/>): under loss, data that overtook a lost hello is ordinary.
     /// </summary>
     private void UnknownSession(SocketAddress from, ulong session)
     {
@@ -410,6 +411,12 @@ internal sealed partial class UdpTransport
         {
             Span<byte> reset = stackalloc byte[DatagramCodec.HeaderLength + 1];
             SendDatagram(reset[..DatagramCodec.WriteReset(reset, session, ResetReason.UnknownSession)], from);
+        }
+
+        if (_unknownSessions.ShouldReport(session, Stopwatch.GetTimestamp()))
+        {
+            ReportStranger(from, string.Create(CultureInfo.InvariantCulture,
+                $"Datagrams of a session this process does not hold kept coming for {UnknownSessions.Grace.TotalSeconds:0.#} s; each was dropped and answered with a reset. The sender never said hello, or ignores resets: check what runs there."));
         }
     }
 

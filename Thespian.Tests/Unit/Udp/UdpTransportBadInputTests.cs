@@ -58,7 +58,7 @@ public sealed class UdpTransportBadInputTests
     }
 
     [Test]
-    public async Task DataFromAnAddressThatNeverSaidHello_IsDroppedAndAnsweredWithAReset_NotLogged()
+    public async Task DataFromAnAddressThatNeverSaidHello_IsAnsweredWithAReset_AndReportedWhenItKeepsComing()
     {
         await using var pair = await UdpPair.StartAsync();
         using var stranger = new RawUdpPeer();
@@ -69,7 +69,31 @@ public sealed class UdpTransportBadInputTests
         Assert.That(stranger.ReceiveOfType(DatagramType.Reset, Patience), Is.Not.Null, "a reset tells the stranger");
         Assert.That(pair.ReceiverSink.ReceivedCount, Is.Zero);
         Assert.That(pair.ReceiverSink.Violations, Is.Empty,
-            "not logged: under loss data overtakes a lost hello all the time, and the sender says what it could not deliver");
+            "not reported at first: under loss, data overtakes a lost hello all the time");
+
+        Thread.Sleep(UnknownSessions.Grace + TimeSpan.FromMilliseconds(100));
+        stranger.Send(receiver, stranger.Data(2, RawUdpPeer.WholeChunk(Numbered(2))));
+
+        Assert.That(SpinWait.SpinUntil(() => !pair.ReceiverSink.Violations.IsEmpty, Patience), Is.True,
+            "a session still unknown after the grace period is reported");
+        Assert.That(pair.ReceiverSink.Violations.Single().Violation.Message, Does.Contain("never said hello"));
+        Assert.That(pair.ReceiverSink.ReceivedCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task DataThatOvertookALostHello_IsNotReported_AndArrivesOnceTheHelloComes()
+    {
+        await using var pair = await UdpPair.StartAsync();
+        using var peer = new RawUdpPeer();
+        var receiver = IPEndPoint.Parse(pair.Receiver.LocalEndpoint);
+
+        peer.Send(receiver, peer.Data(1, RawUdpPeer.WholeChunk(Numbered(1))));
+        Assert.That(peer.ReceiveOfType(DatagramType.Reset, Patience), Is.Not.Null, "the receiver does not know the session yet");
+        Assert.That(peer.Hello(receiver), Is.EqualTo(HandshakeStatus.Accepted), "the hello, sent again");
+        peer.Send(receiver, peer.Data(1, RawUdpPeer.WholeChunk(Numbered(1))));
+
+        Assert.That(SpinWait.SpinUntil(() => pair.ReceiverSink.ReceivedCount == 1, Patience), Is.True, "the data, sent again, arrives");
+        Assert.That(pair.ReceiverSink.Violations, Is.Empty);
     }
 
     [TestCaseSource(nameof(MalformedCaseNames))]
