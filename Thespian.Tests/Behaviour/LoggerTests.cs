@@ -8,6 +8,7 @@ namespace Thespian.Tests.Behaviour;
 /// Actor logging through the application's <see cref="ILoggerFactory"/>. The capture is an in-process object,
 /// so these run on the simple base only.
 /// </summary>
+[NonParallelizable]
 public sealed class LoggerTests
 {
     /// <summary>"info"/"debug"/"warning": logs "logged {Word}" at that level and answers its address.</summary>

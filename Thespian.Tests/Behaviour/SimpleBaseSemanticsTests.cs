@@ -9,6 +9,7 @@ namespace Thespian.Tests.Behaviour;
 /// reference, wakeups only during calls, no capability checks. Observed partly through in-process objects,
 /// which is valid here only.
 /// </summary>
+[NonParallelizable]
 public sealed class SimpleBaseSemanticsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -4,6 +4,7 @@ namespace Thespian.Tests.Behaviour;
 /// The process-wide system (guide §2.1, §6.2) and transient systems, on the simple base. Each test shuts down
 /// what it started so that the process-wide slot is free for the next one.
 /// </summary>
+[NonParallelizable]
 public sealed class SingletonTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -4,6 +4,7 @@ using Thespian.Tests.Sources.Support;
 namespace Thespian.Tests.Cli;
 
 /// <summary>'thespian-admin load' of signed packages into an admin whose source authority is a SignedSourceAuthority.</summary>
+[NonParallelizable]
 public sealed class SignedLoadTests : CliAdminFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

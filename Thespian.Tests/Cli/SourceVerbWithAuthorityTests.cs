@@ -3,6 +3,7 @@ using Thespian.Tests.Sources.Support;
 namespace Thespian.Tests.Cli;
 
 /// <summary>load and unload against a real admin whose system has a source authority: the CLI's source is usable.</summary>
+[NonParallelizable]
 public sealed class SourceVerbWithAuthorityTests : CliAdminFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -5,6 +5,7 @@ namespace Thespian.Tests.Loss;
 /// protocol's packets, at random, and nothing else. The peer program's "udp-probe" sends numbered datagrams over the
 /// namespace's loopback and counts the distinct ones that arrive.
 /// </summary>
+[NonParallelizable]
 public sealed class DropRuleTests : LossFixture
 {
     private const int Datagrams = 2000;

@@ -11,6 +11,7 @@ namespace Thespian.Tests.Loss;
 /// the peer program (its "loss-scenario" command, Thespian.Tests.Peer/LossScenario.cs) inside a network namespace of
 /// its own; afterwards nothing of it may still run. Every base of <see cref="LossBases"/> at every rate.
 /// </summary>
+[NonParallelizable]
 public sealed class LossScenarioTests : LossFixture
 {
     private const int Tells = 100_000;

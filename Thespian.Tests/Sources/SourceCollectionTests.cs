@@ -8,6 +8,7 @@ namespace Thespian.Tests.Sources;
 /// really collected once its last actor has stopped (and not before).
 /// </summary>
 [TestFixture]
+[NonParallelizable]
 public sealed class SourceCollectionTests() : SourceFixture(SystemBaseNames.Simple)
 {
     [SetUp]

@@ -125,7 +125,8 @@ public sealed class OwnedMailboxTests
             Assert.That(runner.Overlaps, Is.Zero, "batches ran on two threads at once");
             Assert.That(runner.OutOfOrder, Is.Zero, "items ran out of their writer's order, twice or not at all");
             Assert.That(runner.Next, Is.All.EqualTo(PerWriter), "every writer's last item ran");
-            Assert.That(runner.RanByWriters, Is.Positive, "writers that found the mailbox idle ran items");
+            // How many items writers ran depends on scheduling (under load the reader may run them all): not asserted here;
+            // TryWriteOrOwn_IdleMailbox_CallerOwnsUntilItTakesTheMailboxEmpty proves a writer owns an idle mailbox.
             Assert.That(runner.Ran - runner.RanByWriters, Is.GreaterThanOrEqualTo(Tail * Writers / 2), "the reader ran items");
         });
     }

@@ -2,6 +2,7 @@ namespace Thespian.Tests.Unit.Simple;
 
 /// <summary>The <see cref="ThespianSystemStatus"/> the simple base builds when its own address is asked.</summary>
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[NonParallelizable]
 public sealed class SimpleSystemStatusTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
