@@ -31,15 +31,14 @@ internal static class BlockingConnect
         while (true)
         {
             var remaining = timeout - Stopwatch.GetElapsedTime(started);
-            var wait = remaining < AttemptWait * 2 ? remaining : AttemptWait;
-            if (TryOpen(address, port, wait) is { } socket)
-            {
-                return socket;
-            }
-
-            if (wait == remaining || Stopwatch.GetElapsedTime(started) >= timeout)
+            if (remaining <= TimeSpan.Zero)
             {
                 throw new SocketException((int)SocketError.TimedOut);
+            }
+
+            if (TryOpen(address, port, remaining < AttemptWait ? remaining : AttemptWait) is { } socket)
+            {
+                return socket;
             }
 
             if (stopping())

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Thespian.Sockets;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;

@@ -1,5 +1,4 @@
 using Thespian.Multiproc;
-using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
 
@@ -26,14 +25,5 @@ internal sealed partial class TcpTransport
     /// false when it is not, and the caller acknowledges at once.
     /// </summary>
     internal static bool AcknowledgeAtBatchEnd(InboundReceipt receipt) =>
-        CurrentBatch.AcknowledgeAtEnd(receipt);
-
-    /// <summary>
-    /// An envelope was queued on <paramref name="connection"/>: a batching thread writes it later, or now if many wait or
-    /// it is a control record (so that what this thread sends afterwards, to any endpoint, cannot overtake it — e.g. a
-    /// new actor's address reaching someone who asks the admin about it before the admin has heard of the actor); false
-    /// when the thread is not batching.
-    /// </summary>
-    private static bool Batched(OutboundConnection connection, Envelope envelope) =>
-        CurrentBatch.Queued(connection, writeNow: envelope.Kind == EnvelopeKind.Control);
+        t_batch?.AcknowledgeAtEnd(receipt) == true;
 }

@@ -85,17 +85,13 @@ internal sealed partial class TcpTransport : ITransport
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         WireProtocol.RefuseOversized(envelope.EncodedLength, MaxMessageBytes);
 
-        var batching = t_batch is { IsBatching: true };
+        var batch = t_batch is { IsBatching: true } current ? current : null;
         while (true)
         {
             var connection = _outbound.GetOrAdd(endpoint, static (e, t) => new OutboundConnection(t, e), this);
-            if (connection.TryEnqueue(envelope, wakeWriter: !batching))
+            if (connection.TryEnqueue(envelope, wakeWriter: batch is null))
             {
-                if (batching)
-                {
-                    Batched(connection, envelope);
-                }
-
+                batch?.Queued(connection, writeNow: envelope.Kind == EnvelopeKind.Control);
                 return;
             }
 

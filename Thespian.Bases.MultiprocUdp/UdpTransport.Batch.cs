@@ -25,13 +25,13 @@ internal sealed partial class UdpTransport
     /// receipt is acknowledged at the batch's end (one datagram per session for all it did); false when it is not, and
     /// the caller acknowledges at once.
     /// </summary>
-    internal static bool AcknowledgeAtBatchEnd(UdpReceipt receipt) => CurrentBatch.AcknowledgeAtEnd(receipt);
+    internal static bool AcknowledgeAtBatchEnd(UdpReceipt receipt) => t_batch?.AcknowledgeAtEnd(receipt) == true;
 
     /// <summary>A thread is about to wait for room in a queue: what its batch holds is written and acknowledged first.</summary>
     internal static void BeforeWaiting()
     {
-        CurrentBatch.Flush();
-        CurrentBatch.AcknowledgeDone();
+        t_batch?.Flush();
+        t_batch?.AcknowledgeDone();
     }
 
     /// <summary>
@@ -40,5 +40,5 @@ internal sealed partial class UdpTransport
     /// the thread is not batching.
     /// </summary>
     private static bool Batched(OutboundSession session, Envelope envelope) =>
-        CurrentBatch.Queued(session, writeNow: envelope.Kind == EnvelopeKind.Control);
+        t_batch?.Queued(session, writeNow: envelope.Kind == EnvelopeKind.Control) == true;
 }

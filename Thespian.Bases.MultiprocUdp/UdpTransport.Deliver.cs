@@ -159,7 +159,6 @@ internal sealed partial class UdpTransport
     /// <summary>Receiving thread: acknowledges a session now, with the ranges that arrived beyond a gap.</summary>
     private void SendAcknowledgement(InboundSession inbound)
     {
-
         inbound.AcknowledgementDue = false;
         inbound.AcknowledgementForced = false;
         if (inbound.Dropped)

@@ -94,7 +94,7 @@ internal sealed partial class UdpTransport
     {
         try
         {
-            if (_socket.Available > 0 || _poll.PollForDatagram())
+            if (_socket.Available > 0 || _poll.PollForBytes())
             {
                 if (_acknowledgementsDue.Count > 0 &&
                     Stopwatch.GetTimestamp() - _acknowledgementsDueSince >= AcknowledgementDelayTicks)

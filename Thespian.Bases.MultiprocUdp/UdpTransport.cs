@@ -34,7 +34,8 @@ internal sealed partial class UdpTransport : ITransport
     private volatile bool _receiving = true;
     private volatile bool _closedReceiving;
     private bool _started;
-    private readonly UdpReceivePoll _poll;
+    private readonly ReceivePoller _poll;
+    private long _receivePollTicks;
     private int _maxMessageBytes;
     private long _peerTimeoutTicks;
 
@@ -59,7 +60,8 @@ internal sealed partial class UdpTransport : ITransport
             throw;
         }
 
-        _poll = new UdpReceivePoll(_socket, options.ReceivePoll);
+        ReceivePoll = options.ReceivePoll;
+        _poll = new ReceivePoller(_socket, () => Volatile.Read(ref _receivePollTicks));
         LocalAddress = (IPEndPoint)_socket.LocalEndPoint!;
         LocalEndpoint = IpEndpoints.Format(LocalAddress.Address, LocalAddress.Port);
     }
@@ -115,8 +117,8 @@ internal sealed partial class UdpTransport : ITransport
     /// <summary>How long the receiving thread polls a busy socket before it blocks (the capability "Receive Poll Microseconds").</summary>
     public TimeSpan ReceivePoll
     {
-        get => _poll.Window;
-        set => _poll.Window = value;
+        get => Stopwatch.GetElapsedTime(0, Volatile.Read(ref _receivePollTicks));
+        set => Volatile.Write(ref _receivePollTicks, value > TimeSpan.Zero ? (long)(value.TotalSeconds * Stopwatch.Frequency) : 0);
     }
 
     /// <inheritdoc />

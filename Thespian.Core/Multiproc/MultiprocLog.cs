@@ -7,7 +7,7 @@ internal static partial class MultiprocLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
         Message = "Refused input from {Remote}: {ViolationType}: {Violation}")]
-    public static partial void ConnectionClosedForViolation(this ILogger logger, string remote, string violationType,
+    public static partial void InputRefused(this ILogger logger, string remote, string violationType,
                                                             string violation);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Refused a control record from {Remote}: {Reason}")]

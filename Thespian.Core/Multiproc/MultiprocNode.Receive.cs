@@ -48,7 +48,7 @@ internal sealed partial class MultiprocNode
 
     /// <inheritdoc />
     public void OnProtocolViolation(string remote, Exception violation) =>
-        Logger.ConnectionClosedForViolation(remote, violation.GetType().Name, violation.Message);
+        Logger.InputRefused(remote, violation.GetType().Name, violation.Message);
 
     private void HandleControl(Envelope envelope)
     {

@@ -76,8 +76,10 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
 
     /// <summary>
     /// An envelope was queued on <paramref name="queue"/>: when the thread is in a batch, the queue is written at the
-    /// flush, or now if many wait or <paramref name="writeNow"/>; false when the thread is not batching (the caller has
-    /// the queue written by its transport's own means).
+    /// flush, or now if many wait or <paramref name="writeNow"/> (a control record: nothing this thread sends afterwards,
+    /// to any endpoint, may overtake it — e.g. a new actor's address reaching someone who asks the admin about it before
+    /// the admin has heard of the actor); false when the thread is not batching (the caller has the queue written by its
+    /// transport's own means).
     /// </summary>
     public bool Queued(TQueue queue, bool writeNow)
     {

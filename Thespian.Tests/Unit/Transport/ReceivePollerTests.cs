@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using Thespian.Bases.MultiprocTcp;
+using Thespian.Sockets;
 using Thespian.Tests.Wire;
 
 namespace Thespian.Tests.Unit.Transport;

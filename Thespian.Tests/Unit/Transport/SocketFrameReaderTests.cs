@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Thespian.Bases.MultiprocTcp;
+using Thespian.Sockets;
 using Thespian.Tests.Wire;
 
 namespace Thespian.Tests.Unit.Transport;

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Thespian.Bases.MultiprocTcp;
+namespace Thespian.Sockets;
 
 /// <summary>
-/// Polls one busy connection for a short while before its receiving thread blocks in the kernel. A thread woken from a
+/// Polls one busy socket (a TCP connection, or the UDP transport's socket) for a short while before its receiving
+/// thread blocks in the kernel. A thread woken from a
 /// blocking receive costs 50–70 µs on a virtual machine whose idle CPU must be woken first; polling, a loopback round
 /// trip costs ~10 µs. Only a busy connection polls (its previous wait ended within <see cref="BusyFactor"/> windows), so
 /// a quiet system uses no CPU; and each turn of the poll yields the CPU, so threads with work run first.
@@ -51,9 +52,15 @@ internal sealed class ReceivePoller
             while (Stopwatch.GetTimestamp() < until);
         }
 
-        _blockedSince = Stopwatch.GetTimestamp();
+        Blocking();
         return false;
     }
+
+    /// <summary>
+    /// The thread is about to block in the kernel (<see cref="PollForBytes"/> says so itself when it gives up; a caller
+    /// that does other waiting first says so again just before it blocks).
+    /// </summary>
+    public void Blocking() => _blockedSince = Stopwatch.GetTimestamp();
 
     /// <summary>A blocking receive that <see cref="PollForBytes"/> announced has returned: the connection stays busy if it waited briefly.</summary>
     public void Unblocked() =>
