@@ -63,13 +63,18 @@ internal static class BlockingConnect
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
             {
                 var microseconds = (int)Math.Clamp(wait.TotalMicroseconds, 0, int.MaxValue);
-                if (!socket.Poll(microseconds, SelectMode.SelectWrite) || !socket.Connected)
-                {
-                    if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int code && code != 0)
-                    {
-                        throw new SocketException(code);
-                    }
+                var answered = socket.Poll(microseconds, SelectMode.SelectWrite);
 
+                // The attempt's outcome must be read before anything else looks at the socket: reading Connected
+                // consumes a refusal (SO_ERROR reads 0 after it), and the refused attempt would look unanswered: the
+                // loop would then retry a dead endpoint until the timeout instead of failing at once.
+                if (socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is int code && code != 0)
+                {
+                    throw new SocketException(code);
+                }
+
+                if (!answered)
+                {
                     socket.Dispose();
                     return null;
                 }
