@@ -28,7 +28,20 @@ internal sealed class ActorRecord(ActorAddress address, string typeName, ActorAd
 
     public HostProcess? Host { get; set; }
 
-    public string? Endpoint => Host?.Endpoint;
+    /// <summary>Where the actor receives: its host's endpoint, or for an actor placed on another system, the endpoint it got there.</summary>
+    public string? Endpoint => RemoteEndpoint ?? Host?.Endpoint;
+
+    /// <summary>For an actor this admin placed on another system of its convention: that system's admin.</summary>
+    public ActorAddress? PlacedOn { get; set; }
+
+    /// <summary>For an actor placed on another system: its endpoint there.</summary>
+    public string? RemoteEndpoint { get; set; }
+
+    /// <summary>The systems asked to run it after this one's capabilities did not pass (each is asked once).</summary>
+    public HashSet<ActorId> TriedMembers { get; } = [];
+
+    /// <summary>For an actor this admin runs for another system of its convention: that system's admin (told when it stops).</summary>
+    public ActorAddress? ForwardedBy { get; init; }
 
     /// <summary>Create requests answered once the actor runs (or fails).</summary>
     public List<Waiter> CreateWaiters { get; } = [];

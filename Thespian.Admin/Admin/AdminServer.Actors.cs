@@ -42,7 +42,10 @@ internal sealed partial class AdminServer
             return;
         }
 
-        var record = new ActorRecord(request.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash);
+        var record = new ActorRecord(request.Address, request.TypeName, request.Parent, request.GlobalName, request.SourceHash)
+        {
+            ForwardedBy = request.ForwardedBy,
+        };
         _actors[record.Address.Id] = record;
         record.ResolveWaiters.AddRange(_unannounced.Take(record.Address.Id));
         if (record.GlobalName is { } globalName)
@@ -75,6 +78,15 @@ internal sealed partial class AdminServer
             // failure may come from a writer thread instead (the host could not be reached): that one only queues.
             Action finish = () =>
             {
+                if (MayPlaceElsewhere(request, reply))
+                {
+                    // The host refused and exits; the actor is not its any more.
+                    host.Actor = null;
+                    _pool.Refill();
+                    PlaceElsewhere(record, request, [$"this system ({_node.LocalEndpoint}) {reply.Message}"]);
+                    return;
+                }
+
                 record.Host = host;
                 if (reply.Succeeded)
                 {
@@ -168,6 +180,7 @@ internal sealed partial class AdminServer
         }
 
         Forget(record);
+        TellForwarderStopped(record);
         foreach (var orphan in orphans)
         {
             if (_actors.TryGetValue(orphan.Id, out var child))

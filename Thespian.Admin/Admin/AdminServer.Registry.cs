@@ -25,6 +25,11 @@ internal sealed partial class AdminServer
                 break;
             case RegistrationKind.ConventionUpdates:
                 Toggle(_conventionListeners, registration.Actor, registration.Enable);
+                if (registration.Enable)
+                {
+                    SendConventionSnapshot(registration.Actor);
+                }
+
                 break;
             case RegistrationKind.SourceAvailability:
                 Toggle(_sourceListeners, registration.Actor, registration.Enable);
@@ -62,10 +67,12 @@ internal sealed partial class AdminServer
         {
             var capabilities = _capabilities.Snapshot;
             _node.Transport.Configure(capabilities);
-            foreach (var actor in RunningActors)
+            foreach (var actor in RunningActors.Where(a => a.PlacedOn is null))
             {
                 SendControl(actor.Endpoint!, new CapabilitiesChanged(capabilities));
             }
+
+            ConventionCapabilitiesChanged();
         }
     }
 
@@ -154,8 +161,8 @@ internal sealed partial class AdminServer
     private ThespianSystemStatus BuildStatus() => new(
         SystemAddress,
         _capabilities.Snapshot,
-        conventionLeader: null,
-        conventionMembers: [],
+        conventionLeader: _view.Leader,
+        conventionMembers: _view.Others.Select(m => _node.Book.Register(m.Admin, m.Endpoint)).ToArray(),
         globalNames: _globalNames.Values.Where(a => a.State == ActorRecordState.Running)
                                  .ToDictionary(a => a.GlobalName!, a => a.Address, StringComparer.Ordinal),
         deadLetterHandlers: _deadLetterHandlers.ToArray(),

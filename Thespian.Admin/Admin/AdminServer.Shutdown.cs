@@ -40,6 +40,7 @@ internal sealed partial class AdminServer
         _shuttingDown = true;
         _shutdownClock.Start();
         _logger.AdminShuttingDown();
+        LeaveConvention();
         foreach (var actor in RunningActors.Where(a => a.Parent is null || !_actors.ContainsKey(a.Parent.Id)).ToArray())
         {
             SendSystemMessage(SystemAddress, actor.Address, new ActorExitRequest());

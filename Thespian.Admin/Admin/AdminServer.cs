@@ -50,6 +50,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     {
         _node.Start(this);
         new Thread(RunLoop) { IsBackground = true, Name = "Thespian admin loop" }.Start();
+        Post(StartConvention);
         _pool.Refill();
         _logger.AdminListening(_node.LocalEndpoint, Environment.ProcessId);
     }
@@ -160,6 +161,27 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
                 break;
             case ShutdownRequest shutdown:
                 BeginShutdown(shutdown, envelope);
+                break;
+            case ConventionCheckIn checkIn:
+                HandleCheckIn(checkIn, envelope);
+                break;
+            case ConventionTableChanged changed:
+                HandleTableChanged(changed, envelope);
+                break;
+            case ConventionLeave leave:
+                HandleLeave(leave);
+                break;
+            case ConventionActorStopped stopped:
+                HandlePlacedActorStopped(stopped);
+                break;
+            case PreRegisterRequest preRegister:
+                HandlePreRegister(preRegister, envelope);
+                break;
+            case DeRegisterRequest deRegister:
+                HandleDeRegister(deRegister, envelope);
+                break;
+            case ConventionInvite invite:
+                HandleInvite(invite);
                 break;
             default:
                 _logger.ControlRefused(envelope.SenderEndpoint ?? "unknown", $"the admin does not handle {message.GetType().Name}");

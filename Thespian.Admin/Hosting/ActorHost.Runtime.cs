@@ -95,16 +95,25 @@ internal sealed partial class ActorHost : IActorRuntime
     }
 
     /// <inheritdoc />
-    public void PreRegisterRemoteSystem(ActorCell cell, string remoteAddress, IDictionary<string, object?>? capabilities) =>
-        _logging.RuntimeLogger.ConventionsNotSupported(nameof(PreRegisterRemoteSystem), BaseName);
+    public void PreRegisterRemoteSystem(ActorCell cell, string remoteAddress, IDictionary<string, object?>? capabilities)
+    {
+        var reply = AdminRequest(id => new PreRegisterRequest(id, remoteAddress.Trim(),
+                                                              capabilities is null ? null : new Dictionary<string, object?>(capabilities)));
+        if (reply.Error == ControlErrorKind.InvalidArgument)
+        {
+            throw new ArgumentException(reply.Message, nameof(remoteAddress));
+        }
+
+        ThrowIfFailed(reply);
+    }
 
     /// <inheritdoc />
     public void DeRegisterRemoteSystem(ActorCell cell, string remoteAddress) =>
-        _logging.RuntimeLogger.ConventionsNotSupported(nameof(DeRegisterRemoteSystem), BaseName);
+        ThrowIfFailed(AdminRequest(id => new DeRegisterRequest(id, remoteAddress.Trim(), null)));
 
     /// <inheritdoc />
     public void DeRegisterRemoteSystem(ActorCell cell, ActorAddress remoteAdminAddress) =>
-        _logging.RuntimeLogger.ConventionsNotSupported(nameof(DeRegisterRemoteSystem), BaseName);
+        ThrowIfFailed(AdminRequest(id => new DeRegisterRequest(id, null, remoteAdminAddress)));
 
     /// <inheritdoc />
     public void ActorSystemShutdown(ActorCell cell) => _node.SendControl(_node.AdminEndpoint!, new ShutdownRequest(0));

@@ -27,8 +27,23 @@ public static class CommonCapabilities
     /// <summary>Multiproc bases: the admin's port (TCP default 1900, UDP default 1029).</summary>
     public const string AdminPort = "Admin Port";
 
-    /// <summary>Multiproc bases: the convention leader's admin, as "host:port".</summary>
+    /// <summary>
+    /// Multiproc bases: the convention leaders' admins, as "host:port"; several, in order of preference, as a
+    /// <c>string[]</c> or one comma-separated string.
+    /// </summary>
     public const string ConventionAddressIPv4 = "Convention Address.IPv4";
+
+    /// <summary>
+    /// Multiproc bases: how often (seconds, default 1) a member checks in with its leaders. Python's environment
+    /// variable <c>CONVENTION_REREGISTRATION_PERIOD</c> ("minutes:seconds") is honoured when this is not set.
+    /// </summary>
+    public const string ConventionRegistrationPeriod = "Convention Registration Period";
+
+    /// <summary>
+    /// Multiproc bases: how many check-in periods of silence (default 3) make a system of the convention lost.
+    /// Python's environment variable <c>CONVENTION_REGISTRATION_MISS_MAX</c> is honoured when this is not set.
+    /// </summary>
+    public const string ConventionRegistrationMissMax = "Convention Registration Miss Max";
 
     /// <summary>Multiproc bases: remote actors reach local ones only through the admin.</summary>
     public const string AdminRouting = "Admin Routing";

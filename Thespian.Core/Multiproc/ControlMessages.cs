@@ -9,9 +9,15 @@ internal interface IControlRequest : IControlMessage
     long RequestId { get; }
 }
 
+/// <summary>A control record that answers an <see cref="IControlRequest"/> (matched to it by request id).</summary>
+internal interface IControlAnswer : IControlMessage
+{
+    long RequestId { get; }
+}
+
 /// <summary>The answer to a control request: success, or an error of a known kind with a message.</summary>
 internal sealed record ControlReply(long RequestId, ControlErrorKind Error = ControlErrorKind.None, string? Message = null,
-                                   ActorAddress? Address = null, string? Endpoint = null) : IControlMessage
+                                   ActorAddress? Address = null, string? Endpoint = null) : IControlAnswer
 {
     public bool Succeeded => Error == ControlErrorKind.None;
 }
@@ -28,10 +34,15 @@ internal enum ControlErrorKind
     Failure,
 }
 
-/// <summary>Client or host → admin: create an actor (the id is chosen by the requester).</summary>
+/// <summary>
+/// Client or host → admin: create an actor (the id is chosen by the requester). Admin → admin in a convention, with
+/// <paramref name="ForwardedBy"/>: the forwarding admin's own capabilities did not pass; run it here or say why not
+/// (never forward it again).
+/// </summary>
 internal sealed record CreateActorRequest(long RequestId, ActorAddress Address, string TypeName, ActorAddress? Parent,
                                           string? GlobalName, string? SourceHash, string? RequirementsJson,
-                                          ActorAddress? TroupeLeader, string? ApplicationFolder) : IControlRequest;
+                                          ActorAddress? TroupeLeader, string? ApplicationFolder,
+                                          ActorAddress? ForwardedBy = null) : IControlRequest;
 
 /// <summary>
 /// Admin → host: run this actor in your process; reply when it runs (or why it cannot). With a source hash, the
@@ -87,14 +98,14 @@ internal sealed record ShutdownRequest(long RequestId) : IControlRequest;
 internal sealed record ProcessesRequest(long RequestId) : IControlRequest;
 
 /// <summary>The admin's answer to <see cref="ProcessesRequest"/>.</summary>
-internal sealed record ProcessesReply(long RequestId, int AdminProcessId, IReadOnlyList<int> HostProcessIds) : IControlMessage;
+internal sealed record ProcessesReply(long RequestId, int AdminProcessId, IReadOnlyList<int> HostProcessIds) : IControlAnswer;
 
 /// <summary>Client → admin: who are you (the system address, capabilities, process id)?</summary>
 internal sealed record SystemInfoRequest(long RequestId) : IControlRequest;
 
 /// <summary>The admin's answer to <see cref="SystemInfoRequest"/>.</summary>
 internal sealed record SystemInfoReply(long RequestId, ActorAddress SystemAddress, string BaseName,
-                                       IReadOnlyDictionary<string, object?> Capabilities, int AdminProcessId) : IControlMessage;
+                                       IReadOnlyDictionary<string, object?> Capabilities, int AdminProcessId) : IControlAnswer;
 
 /// <summary>Admin → host: the actor's parent has exited without taking it along; it is top-level now.</summary>
 internal sealed record OrphanedNotice(ActorAddress Address) : IControlMessage;

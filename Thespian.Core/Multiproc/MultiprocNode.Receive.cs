@@ -65,16 +65,11 @@ internal sealed partial class MultiprocNode
 
         switch (message)
         {
-            case ControlReply reply when _requests.TryGetValue(reply.RequestId, out var waiting):
-                waiting.TrySetResult(reply);
+            case IControlAnswer answer when _requests.TryGetValue(answer.RequestId, out var waiting):
+                waiting.TrySetResult(answer);
                 break;
-            case SystemInfoReply info when _requests.TryGetValue(info.RequestId, out var waiting):
-                waiting.TrySetResult(info);
-                break;
-            case ProcessesReply processes when _requests.TryGetValue(processes.RequestId, out var waiting):
-                waiting.TrySetResult(processes);
-                break;
-            case ControlReply or SystemInfoReply or ProcessesReply:
+            case IControlAnswer:
+                // Its requester stopped waiting (timed out or gone).
                 break;
             case IControlMessage control:
                 Handler.OnControl(control, envelope);

@@ -146,7 +146,8 @@ internal sealed class TypeAllowList
     private static bool IsThespianDataType(Type type) =>
         typeof(ActorSystemMessage).IsAssignableFrom(type) || type == typeof(ActorAddress) ||
         type == typeof(UpdateTroupeSettings) || type == typeof(ThespianWatch) ||
-        typeof(Multiproc.IControlMessage).IsAssignableFrom(type) || (type.IsEnum && type.Namespace == "Thespian.Multiproc") ||
+        typeof(Multiproc.IControlMessage).IsAssignableFrom(type) || type == typeof(Multiproc.ConventionMemberInfo) ||
+        (type.IsEnum && type.Namespace == "Thespian.Multiproc") ||
         IsSourceAuthorityMessage(type);
 
     /// <summary>What applications send the ready-made source authorities and what those answer (the authority may run in its own process).</summary>

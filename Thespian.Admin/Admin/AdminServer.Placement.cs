@@ -1,0 +1,113 @@
+using Thespian.Admin.Admin.Convention;
+using Thespian.Multiproc;
+
+namespace Thespian.Admin.Admin;
+
+/// <summary>
+/// Creates that this system's capabilities refuse go to another system of the convention: the one with the fewest actors
+/// this admin has placed there first (Python always picks the first compatible one), each system asked once, until one
+/// runs it. The actor's address then routes straight to its process there; this admin keeps a record of it, so the
+/// parent hears when it exits or its system is lost.
+/// </summary>
+internal sealed partial class AdminServer
+{
+    /// <summary>
+    /// Whether a create this system refused with <paramref name="refusal"/> may be tried elsewhere: it was not itself
+    /// forwarded, and the convention has other systems.
+    /// </summary>
+    private bool MayPlaceElsewhere(CreateActorRequest request, ControlReply refusal) =>
+        refusal.Error == ControlErrorKind.NoCompatibleSystem && request.ForwardedBy is null && !_shuttingDown && _view.Others.Count > 0;
+
+    /// <summary>Asks the next untried system of the convention (fewest placed first) to run the actor.</summary>
+    private void PlaceElsewhere(ActorRecord record, CreateActorRequest request, List<string> refusals)
+    {
+        if (record.State != ActorRecordState.Starting)
+        {
+            return;
+        }
+
+        var candidate = _view.Others.Select((member, order) => (member, order))
+                             .Where(c => !record.TriedMembers.Contains(c.member.Admin.Id))
+                             .OrderBy(c => PlacedCount(c.member.Admin.Id)).ThenBy(c => c.order)
+                             .Select(c => c.member).FirstOrDefault();
+        if (candidate is null)
+        {
+            ActorFailedToStart(record, ControlErrorKind.NoCompatibleSystem,
+                $"No actor system in the convention can run {record.TypeName}: {string.Join("; ", refusals)}");
+            return;
+        }
+
+        record.TriedMembers.Add(candidate.Admin.Id);
+        record.PlacedOn = _node.Book.Register(candidate.Admin, candidate.Endpoint);
+        _ = ForwardCreateAsync(record, request, candidate, refusals);
+    }
+
+    private async Task ForwardCreateAsync(ActorRecord record, CreateActorRequest request, ConventionMemberInfo member, List<string> refusals)
+    {
+        ControlReply reply;
+        try
+        {
+            reply = await _node.RequestAsync(member.Endpoint, id => request with { RequestId = id, ForwardedBy = SystemAddress })
+                               .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
+        {
+            reply = new ControlReply(0, ControlErrorKind.Failure, ex.Message);
+        }
+
+        Post(() =>
+        {
+            if (reply is { Succeeded: true, Endpoint: { } endpoint } && record.State == ActorRecordState.Starting &&
+                _view.Find(member.Admin.Id) is not null)
+            {
+                record.RemoteEndpoint = endpoint;
+                ActorStarted(record);
+                return;
+            }
+
+            record.PlacedOn = null;
+            refusals.Add($"{member.Endpoint} {(reply.Succeeded ? "left the convention" : reply.Message)}");
+            PlaceElsewhere(record, request, refusals);
+        });
+    }
+
+    private int PlacedCount(ActorId admin) => _actors.Values.Count(a => a.PlacedOn?.Id == admin && a.State != ActorRecordState.Stopped);
+
+    /// <summary>The system that ran an actor for this one says it stopped: its parent hears of it here.</summary>
+    private void HandlePlacedActorStopped(ConventionActorStopped stopped)
+    {
+        if (_actors.TryGetValue(stopped.Address.Id, out var record) && record.PlacedOn is not null)
+        {
+            HandleActorStopped(record.Address.Id, []);
+        }
+    }
+
+    /// <summary>A system of the convention is gone: so are the actors placed on it.</summary>
+    private void ForgetPlacedOn(ConventionMemberInfo member)
+    {
+        var placed = _actors.Values.Where(a => a.PlacedOn?.Id == member.Admin.Id && a.State == ActorRecordState.Running).ToArray();
+        if (placed.Length > 0)
+        {
+            _logger.PlacedActorsLost(placed.Length, member.Admin);
+        }
+
+        foreach (var record in placed)
+        {
+            if (record.RemoteEndpoint is { } endpoint)
+            {
+                _node.Book.ForgetEndpoint(endpoint);
+            }
+
+            HandleActorStopped(record.Address.Id, []);
+        }
+    }
+
+    /// <summary>An actor this admin ran for another system stopped: that system's admin hears of it (its parent lives there).</summary>
+    private void TellForwarderStopped(ActorRecord record)
+    {
+        if (record.ForwardedBy is { } origin && _node.Book.RouteOf(origin.Id) is { } endpoint)
+        {
+            SendControl(endpoint, new ConventionActorStopped(record.Address));
+        }
+    }
+}

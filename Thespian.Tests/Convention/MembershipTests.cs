@@ -1,0 +1,163 @@
+namespace Thespian.Tests.Convention;
+
+/// <summary>
+/// Systems join a convention by checking in with its leaders; the leader and every member see each other in their
+/// status and registered actors are told of joins, capability changes and losses — losses within seconds, whether the
+/// system shut down or its admin was killed. With several leaders, members follow the first live one and move back
+/// when it returns (Python's test_HAConvention, plus what Python never tested: a killed leader).
+/// </summary>
+[TestFixture(SystemBaseNames.MultiprocTcp)]
+[TestFixture(SystemBaseNames.MultiprocUdp)]
+public sealed class MembershipTests(string systemBase) : ConventionFixture(systemBase)
+{
+    [Test]
+    public void AMember_AndItsLeader_SeeEachOtherInTheirStatus()
+    {
+        var leaderPort = FreeAdminPort();
+        var leader = StartMember(leaderPort, []);
+        var member = StartMember(FreeAdminPort(), [leaderPort]);
+
+        MembersUntil(leader, leader.SystemAddress, member);
+        MembersUntil(member, leader.SystemAddress, leader);
+    }
+
+    [Test]
+    public void Members_SeeEachOther_ThroughTheLeader()
+    {
+        var leaderPort = FreeAdminPort();
+        var leader = StartMember(leaderPort, []);
+        var first = StartMember(FreeAdminPort(), [leaderPort]);
+        var second = StartMember(FreeAdminPort(), [leaderPort]);
+
+        MembersUntil(leader, leader.SystemAddress, first, second);
+        MembersUntil(first, leader.SystemAddress, leader, second);
+        MembersUntil(second, leader.SystemAddress, leader, first);
+    }
+
+    [Test]
+    public void ARegisteredActor_GetsASnapshot_ThenJoinsChangesAndLosses()
+    {
+        var leaderPort = FreeAdminPort();
+        var leader = StartMember(leaderPort, []);
+        var first = StartMember(FreeAdminPort(), [leaderPort], new Dictionary<string, object?> { ["colour"] = "red" });
+        MembersUntil(leader, leader.SystemAddress, first);
+        var watcher = leader.CreateActor<ConventionWatcher>();
+
+        Assert.That(leader.Ask(watcher, "watch", Patience), Is.EqualTo("watching"));
+        var snapshot = ListenFor<ConventionSeen>(leader);
+        Assert.Multiple(() =>
+        {
+            Assert.That(snapshot.Admin, Is.EqualTo(first.SystemAddress));
+            Assert.That(snapshot.Added, Is.True);
+            Assert.That(snapshot.Colour, Is.EqualTo("red"));
+        });
+
+        var second = StartMember(FreeAdminPort(), [leaderPort]);
+        var joined = ListenFor<ConventionSeen>(leader);
+        Assert.That((joined.Admin, joined.Added), Is.EqualTo((second.SystemAddress, true)));
+
+        first.UpdateCapability("colour", "blue");
+        var changed = ListenFor<ConventionSeen>(leader);
+        Assert.Multiple(() =>
+        {
+            Assert.That((changed.Admin, changed.Added), Is.EqualTo((first.SystemAddress, true)));
+            Assert.That(changed.Colour, Is.EqualTo("blue"));
+        });
+
+        second.Shutdown();
+        var left = ListenFor<ConventionSeen>(leader);
+        Assert.That((left.Admin, left.Added), Is.EqualTo((second.SystemAddress, false)));
+
+        Assert.That(leader.Ask(watcher, "unwatch", Patience), Is.EqualTo("unwatched"));
+        first.UpdateCapability("colour", "green");
+        Assert.That(leader.Listen(TimeSpan.FromSeconds(2)), Is.Null, "no update after unregistering");
+    }
+
+    [Test]
+    public void AMemberWhoseAdminIsKilled_IsNoticedAsLost_AndItsHostsFollowIt()
+    {
+        var leaderPort = FreeAdminPort();
+        var leader = StartMember(leaderPort, []);
+        var member = StartMember(FreeAdminPort(), [leaderPort]);
+        MembersUntil(leader, leader.SystemAddress, member);
+        var watcher = leader.CreateActor<ConventionWatcher>();
+        Assert.That(leader.Ask(watcher, "watch", Patience), Is.EqualTo("watching"));
+        _ = ListenFor<ConventionSeen>(leader);
+        var processes = ProcessesOfSystem(member);
+
+        Kill(AdminPidOf(member));
+
+        var lost = ListenFor<ConventionSeen>(leader);
+        Assert.That((lost.Admin, lost.Added), Is.EqualTo((member.SystemAddress, false)));
+        MembersUntil(leader, null);
+        Eventually(() => processes.All(pid => !IsAlive(pid)), "every process of the killed system has exited");
+    }
+
+    [Test]
+    public void WithSeveralLeaders_MembersFollowTheFirstLive_AndReturnToItWhenItRestarts()
+    {
+        var firstPort = FreeAdminPort();
+        var secondPort = FreeAdminPort();
+        int[] leaders = [firstPort, secondPort];
+        var first = StartMember(firstPort, leaders);
+        var second = StartMember(secondPort, leaders);
+        var member = StartMember(FreeAdminPort(), leaders);
+        MembersUntil(member, first.SystemAddress, first, second);
+        MembersUntil(second, first.SystemAddress, first, member);
+
+        Kill(AdminPidOf(first));
+
+        MembersUntil(member, second.SystemAddress, second);
+        MembersUntil(second, second.SystemAddress, member);
+
+        var restarted = StartMember(firstPort, leaders);
+
+        MembersUntil(member, restarted.SystemAddress, restarted, second);
+        MembersUntil(second, restarted.SystemAddress, restarted, member);
+        MembersUntil(restarted, restarted.SystemAddress, second, member);
+    }
+
+    [Test]
+    public void ALeaderThatShutsDown_IsLeftAtOnce_ForTheNext()
+    {
+        var firstPort = FreeAdminPort();
+        var secondPort = FreeAdminPort();
+        int[] leaders = [firstPort, secondPort];
+        var first = StartMember(firstPort, leaders);
+        var second = StartMember(secondPort, leaders);
+        var member = StartMember(FreeAdminPort(), leaders);
+        MembersUntil(member, first.SystemAddress, first, second);
+
+        first.Shutdown();
+
+        MembersUntil(member, second.SystemAddress, second);
+    }
+
+    [Test]
+    public void PreRegistration_InvitesASystemThatKnowsNoLeader_AndDeRegistrationRemovesIt()
+    {
+        var leader = StartMember(FreeAdminPort(), []);
+        var otherPort = FreeAdminPort();
+        var other = StartMember(otherPort, []);
+        var watcher = leader.CreateActor<ConventionWatcher>();
+
+        Assert.That(leader.Ask(watcher, new PreRegister(EndpointOf(otherPort)), Patience), Is.EqualTo("pre-registered"));
+
+        MembersUntil(leader, leader.SystemAddress, other);
+        MembersUntil(other, leader.SystemAddress, leader);
+
+        Assert.That(leader.Ask(watcher, new DeRegister(EndpointOf(otherPort)), Patience), Is.EqualTo("de-registered"));
+
+        MembersUntil(leader, null);
+        MembersUntil(other, null);
+    }
+
+    [Test]
+    public void AConventionAddressThatCannotBeRead_IsLogged_AndTheSystemRunsAlone()
+    {
+        var system = JoinSystem(FreeAdminPort(), new Dictionary<string, object?> { [CommonCapabilities.ConventionRegistrationMissMax] = "many" });
+
+        WaitForLogLine("the refused convention setting", "Convention Registration Miss Max", "many", "whole number");
+        Assert.That(StatusOf(system).ConventionLeader, Is.Null);
+    }
+}
