@@ -28,17 +28,39 @@ internal sealed partial class AdminServer
             return;
         }
 
-        if (request.GlobalName is { } name && _globalNames.TryGetValue(name, out var named))
+        if (AnswerFromLocalName(request, envelope) || (request.GlobalName is not null && ClaimNameFirst(request, envelope)))
         {
-            if (named.State == ActorRecordState.Running)
-            {
-                _node.Reply(envelope, new ControlReply(request.RequestId, Address: named.Address, Endpoint: named.Endpoint));
-            }
-            else
-            {
-                named.CreateWaiters.Add(new Waiter(envelope, request.RequestId));
-            }
+            return;
+        }
 
+        CreateHere(request, envelope);
+    }
+
+    /// <summary>A create of a name an actor of this system holds is answered with that actor (once it runs).</summary>
+    private bool AnswerFromLocalName(CreateActorRequest request, Envelope envelope)
+    {
+        if (request.GlobalName is not { } name || !_globalNames.TryGetValue(name, out var named))
+        {
+            return false;
+        }
+
+        if (named.State == ActorRecordState.Running)
+        {
+            _node.Reply(envelope, new ControlReply(request.RequestId, Address: named.Address, Endpoint: named.Endpoint));
+        }
+        else
+        {
+            named.CreateWaiters.Add(new Waiter(envelope, request.RequestId));
+        }
+
+        return true;
+    }
+
+    /// <summary>Creates the actor in a host of this system (or, if this system's capabilities refuse it, on another of the convention).</summary>
+    private void CreateHere(CreateActorRequest request, Envelope envelope)
+    {
+        if (AnswerFromLocalName(request, envelope))
+        {
             return;
         }
 
@@ -232,6 +254,7 @@ internal sealed partial class AdminServer
         if (record.GlobalName is { } name && _globalNames.TryGetValue(name, out var named) && named == record)
         {
             _globalNames.Remove(name);
+            ReleaseName(record);
         }
 
         _node.Book.ForgetRoute(record.Address.Id);

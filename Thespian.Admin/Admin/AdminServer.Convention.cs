@@ -243,6 +243,7 @@ internal sealed partial class AdminServer
         if (before.Leader != view.Leader)
         {
             _logger.LeaderChanged(view.Leader is null ? "none" : view.Leader == SystemAddress ? "this system" : view.Leader.ToString());
+            ClaimNamesAgain();
         }
 
         foreach (var (member, added) in ConventionView.Changes(before, view))
@@ -250,6 +251,7 @@ internal sealed partial class AdminServer
             if (!added)
             {
                 ForgetPlacedOn(member);
+                ForgetNamesOf(member.Admin);
             }
 
             NotifyConventionListeners(member, added);

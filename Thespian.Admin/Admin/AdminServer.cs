@@ -180,6 +180,12 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
             case DeRegisterRequest deRegister:
                 HandleDeRegister(deRegister, envelope);
                 break;
+            case GlobalNameClaim claim:
+                HandleNameClaim(claim, envelope);
+                break;
+            case GlobalNameRelease release:
+                HandleNameRelease(release);
+                break;
             case ConventionInvite invite:
                 HandleInvite(invite);
                 break;
