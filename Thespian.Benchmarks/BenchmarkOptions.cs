@@ -28,7 +28,12 @@ internal sealed record BenchmarkOptions
                                memory    (h) RSS and PSS of the admin, hosts and this process (multiproc only)
                                sources   (s) actor sources: load + validate, create from a source,
                                              unload + collect (simple only)
-                             default: every scenario the base supports
+                               convention (i) conventions, three systems on this host (multiproc only; run
+                                             only when named): local vs placed-on-a-member CreateActor,
+                                             local vs remote Ask, time to notice a killed member, leader
+                                             failover; about a minute
+                             default: every scenario the base supports, except convention (named only:
+                             --scenario convention)
           --quick            fast smoke run: smaller counts, shorter warm-up, 3 repetitions
           --reps N           measured repetitions per figure (default 7, quick 3; multiproc 3, quick 2;
                              the median is reported)
@@ -53,8 +58,11 @@ internal sealed record BenchmarkOptions
     /// <summary>Every scenario name of the multiproc bases, in the order they run.</summary>
     public static readonly IReadOnlyList<string> MultiprocScenarios = ["start", "ask", "pingpong", "tell", "create", "echo", "memory", "sources"];
 
+    /// <summary>Multiproc scenarios that run only when named with --scenario (they start several systems, and take long).</summary>
+    public static readonly IReadOnlyList<string> MultiprocOnRequest = ["convention"];
+
     /// <summary>Every scenario name there is.</summary>
-    public static readonly IReadOnlyList<string> AllScenarios = [.. SimpleScenarios.Union(MultiprocScenarios)];
+    public static readonly IReadOnlyList<string> AllScenarios = [.. SimpleScenarios.Union(MultiprocScenarios).Union(MultiprocOnRequest)];
 
     public string Base { get; init; } = SystemBaseNames.Simple;
     public bool Quick { get; init; }
@@ -121,6 +129,10 @@ internal sealed record BenchmarkOptions
     public int EchoLargeBytes => 16 << 20;
     public int EchoSmallCount => Quick ? 5 : 10;
     public int EchoLargeCount => Quick ? 1 : 2;
+
+    // (i) convention: creates of each kind (local, placed on a member), and asks of each per repetition.
+    public int ConventionCreates => Quick ? 20 : 50;
+    public int ConventionAsks => Quick ? 500 : 2_000;
 
     // (e) messages through each counter; iterations of each micro-measurement.
     public int DispatchMessages => Quick ? 100_000 : 1_000_000;
@@ -199,7 +211,8 @@ internal sealed record BenchmarkOptions
             throw new ArgumentException($"--compare-tcp compares multiprocUDPBase with multiprocTCPBase; the base is {canonicalBase}.");
         }
 
-        var supported = resolved.Multiproc ? MultiprocScenarios : SimpleScenarios;
+        var byDefault = resolved.Multiproc ? MultiprocScenarios : SimpleScenarios;
+        IReadOnlyList<string> supported = resolved.Multiproc ? [.. MultiprocScenarios, .. MultiprocOnRequest] : SimpleScenarios;
         if (ScenariosChosen && Scenarios.FirstOrDefault(s => !supported.Contains(s)) is { } unsupported)
         {
             throw new ArgumentException(
@@ -208,7 +221,7 @@ internal sealed record BenchmarkOptions
 
         return resolved with
         {
-            Scenarios = ScenariosChosen ? supported.Where(Scenarios.Contains).ToArray() : supported,
+            Scenarios = ScenariosChosen ? supported.Where(Scenarios.Contains).ToArray() : byDefault,
             Repetitions = RepetitionsChosen || !resolved.Multiproc ? Repetitions : Quick ? 2 : 3,
         };
     }

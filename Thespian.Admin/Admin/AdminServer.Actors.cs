@@ -22,6 +22,11 @@ internal sealed partial class AdminServer
             return;
         }
 
+        if (PullSourceFirst(request, envelope))
+        {
+            return;
+        }
+
         if (CheckSourceHash(request) is { } badSource)
         {
             _node.Reply(envelope, badSource);

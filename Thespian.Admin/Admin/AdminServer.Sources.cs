@@ -40,6 +40,7 @@ internal sealed partial class AdminServer
         }
 
         _node.Reply(envelope, new ControlReply(request.RequestId));
+        PassUnloadOn(request);
     }
 
     private void HandleValidatedSource(ValidatedSource validated, ActorAddress sender)
@@ -53,6 +54,7 @@ internal sealed partial class AdminServer
         if (validated.SourceZip is null)
         {
             _logger.SourceRejected(validated.SourceHash, sender);
+            FailAwaitingSource(validated.SourceHash, $"this system's source authority rejected the source {validated.SourceHash}");
             return;
         }
 
@@ -67,12 +69,20 @@ internal sealed partial class AdminServer
             return;
         }
 
-        _sources[validated.SourceHash] = new StoredSource(validated.SourceZip, validated.SourceInfo);
-        _logger.SourceLoaded(validated.SourceHash, validated.SourceZip.Length);
+        StoreSource(validated.SourceHash, validated.SourceZip, validated.SourceInfo);
+    }
+
+    /// <summary>Keeps a validated source, tells the listeners, and runs the creates that waited for it.</summary>
+    private void StoreSource(string hash, byte[] zip, string? info)
+    {
+        _sources[hash] = new StoredSource(zip, info);
+        _logger.SourceLoaded(hash, zip.Length);
         foreach (var listener in _sourceListeners)
         {
-            SendSystemMessage(SystemAddress, listener, new LoadedSource(validated.SourceHash, validated.SourceInfo));
+            SendSystemMessage(SystemAddress, listener, new LoadedSource(hash, info));
         }
+
+        RunAwaitingSource(hash);
     }
 
     /// <summary>An error for a create that names a source this system does not have, or null.</summary>

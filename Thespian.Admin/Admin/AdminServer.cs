@@ -186,6 +186,9 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
             case GlobalNameRelease release:
                 HandleNameRelease(release);
                 break;
+            case SourceFetchRequest fetch:
+                HandleSourceFetch(fetch, envelope);
+                break;
             case ConventionInvite invite:
                 HandleInvite(invite);
                 break;

@@ -27,4 +27,16 @@ internal static class Stats
         var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
+
+    /// <summary>The nearest-rank percentile of an ascending array of doubles (see <see cref="Percentile(long[], double)"/>).</summary>
+    public static double Percentile(double[] sorted, double percent)
+    {
+        if (sorted.Length == 0)
+        {
+            throw new ArgumentException("The percentile of no values is undefined.", nameof(sorted));
+        }
+
+        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
 }

@@ -19,14 +19,18 @@ internal sealed class SystemLease : IDisposable
     public static readonly string LogFile = Path.Combine(Path.GetTempPath(), "thespian-benchmarks.log");
 
     private int _disposed;
+    private bool _killed;
 
     public SystemLease(string systemBase)
         : this(systemBase, IsMultiproc(systemBase) ? FreePort(systemBase) : null)
     {
     }
 
-    /// <summary>Starts a system; on a multiproc base, with its admin on <paramref name="port"/>.</summary>
-    public SystemLease(string systemBase, int? port)
+    /// <summary>
+    /// Starts a system; on a multiproc base, with its admin on <paramref name="port"/> and <paramref name="capabilities"/>
+    /// besides (multiproc only).
+    /// </summary>
+    public SystemLease(string systemBase, int? port, IReadOnlyDictionary<string, object?>? capabilities = null)
     {
         if (port is not { } adminPort)
         {
@@ -39,7 +43,7 @@ internal sealed class SystemLease : IDisposable
         var start = Stopwatch.GetTimestamp();
         try
         {
-            System = new ActorSystem(systemBase, CapabilitiesFor(adminPort), MultiprocLogDefs, transientUnique: true);
+            System = new ActorSystem(systemBase, CapabilitiesFor(adminPort, capabilities), MultiprocLogDefs, transientUnique: true);
         }
         catch
         {
@@ -66,6 +70,9 @@ internal sealed class SystemLease : IDisposable
     /// <summary>How long Shutdown took, once disposed (multiproc only).</summary>
     public TimeSpan ShutdownTime { get; private set; }
 
+    /// <summary>Whether <see cref="KillAdmin"/> killed the admin.</summary>
+    public bool Killed => _killed;
+
     /// <summary>The admin's process id (multiproc only).</summary>
     public int AdminProcessId => Multiproc?.AdminProcessId ?? 0;
 
@@ -83,8 +90,13 @@ internal sealed class SystemLease : IDisposable
     /// <summary>Whether a base name (any case) names a multiproc base; throws ArgumentException for an unknown name.</summary>
     public static bool IsMultiproc(string systemBase) => SystemBaseLoader.Canonical(systemBase) != SystemBaseNames.Simple;
 
-    /// <summary>The capabilities that put a system's admin on <paramref name="port"/>.</summary>
-    public static Dictionary<string, object?> CapabilitiesFor(int port) => new() { [CommonCapabilities.AdminPort] = port };
+    /// <summary>The capabilities that put a system's admin on <paramref name="port"/> (with <paramref name="more"/> besides).</summary>
+    public static Dictionary<string, object?> CapabilitiesFor(int port, IReadOnlyDictionary<string, object?>? more = null)
+    {
+        var all = more is null ? [] : new Dictionary<string, object?>(more);
+        all[CommonCapabilities.AdminPort] = port;
+        return all;
+    }
 
     /// <summary>
     /// A port nothing listens on right now, below the ephemeral range (see <see cref="FreePorts"/>); for the UDP base, one
@@ -168,11 +180,34 @@ internal sealed class SystemLease : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Kills the admin with SIGKILL, as a crash would (its hosts notice and exit on their own); its processes are told
+    /// to the tracker first. Disposal then only releases the ActorSystem object: there is nothing left to shut down.
+    /// </summary>
+    public void KillAdmin()
+    {
+        if (Multiproc is null)
+        {
+            throw new InvalidOperationException("Only a multiproc system has an admin process to kill.");
+        }
+
+        LearnProcesses();
+        _killed = true;
+        using var admin = Process.GetProcessById(AdminProcessId);
+        admin.Kill();   // SIGKILL on Linux
+    }
+
     /// <summary>Shuts the system down (on multiproc bases Dispose alone would leave it running).</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
+            return;
+        }
+
+        if (_killed)
+        {
+            ReleaseKilled();
             return;
         }
 
@@ -202,6 +237,19 @@ internal sealed class SystemLease : IDisposable
         }
 
         ShutdownTime = Stopwatch.GetElapsedTime(start);
+    }
+
+    /// <summary>Releases the ActorSystem object of a system whose admin was killed, without throwing.</summary>
+    private void ReleaseKilled()
+    {
+        try
+        {
+            System.Dispose();
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"  WARNING: releasing the killed system on port {Port} failed: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     /// <summary>

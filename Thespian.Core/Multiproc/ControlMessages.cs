@@ -113,5 +113,8 @@ internal sealed record OrphanedNotice(ActorAddress Address) : IControlMessage;
 /// <summary>Client or host → admin: load a source zip (the admin keeps bytes, never loaded code); answered with the hash.</summary>
 internal sealed record LoadSourceRequest(long RequestId, byte[] Data) : IControlRequest;
 
-/// <summary>Client or host → admin: unload a source.</summary>
-internal sealed record UnloadSourceRequest(long RequestId, string SourceHash) : IControlRequest;
+/// <summary>
+/// Client or host → admin: unload a source. Admin → the other systems of its convention, with
+/// <paramref name="FromConvention"/>: the source was unloaded there; unload it here too (and pass it on no further).
+/// </summary>
+internal sealed record UnloadSourceRequest(long RequestId, string SourceHash, bool FromConvention = false) : IControlRequest;

@@ -52,3 +52,12 @@ internal sealed record DeRegisterRequest(long RequestId, string? Endpoint, Actor
 /// listed leader. With <paramref name="Withdrawn"/>, the invitation ends: stop checking in.
 /// </summary>
 internal sealed record ConventionInvite(string LeaderEndpoint, bool Withdrawn = false) : IControlMessage;
+
+/// <summary>
+/// Admin → the admin that forwarded it a create from a source it lacks: send me that validated source. Answered with a
+/// <see cref="SourceFetchReply"/>, or a <see cref="ControlReply"/> saying why not.
+/// </summary>
+internal sealed record SourceFetchRequest(long RequestId, string SourceHash) : IControlRequest;
+
+/// <summary>The answer to <see cref="SourceFetchRequest"/>: the validated zip and what its authority said of it.</summary>
+internal sealed record SourceFetchReply(long RequestId, byte[] Zip, string? Info) : IControlAnswer;

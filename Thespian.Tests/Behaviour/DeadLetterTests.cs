@@ -193,7 +193,9 @@ public sealed class DeadLetterTests(string systemBase) : BaseFixture(systemBase)
         System.Tell(dead, "two");
         System.Tell(dead, "three");
 
+        // Each, but not necessarily in order on a multiproc base: a message the exiting host had already taken is
+        // dead-lettered by that host, the rest by the sender when the connection is refused — two processes.
         var lost = Collect(3).OfType<DeadLetterSeen>().Select(s => s.DeadMessage);
-        Assert.That(lost, Is.EqualTo(new List<string> { "one", "two", "three" }));
+        Assert.That(lost, Is.EquivalentTo(new List<string> { "one", "two", "three" }));
     }
 }

@@ -18,6 +18,32 @@ public static class TestSources
     /// </summary>
     public static byte[] Greeter(string version) => SourceZip.Compiled("Thespian.TestSources.Greeting", GreeterCode(version));
 
+    /// <summary>The dog greeter's type name (<see cref="DogGreeter"/>).</summary>
+    public const string DogGreeterType = "Sources.Dogs.DogGreeter";
+
+    /// <summary>A source whose only actor runs where the capability "dog" is truthy and answers "version" with <paramref name="version"/>.</summary>
+    public static byte[] DogGreeter(string version) => SourceZip.Compiled("Thespian.TestSources.Dogs", $$"""
+        using Thespian;
+
+        namespace Sources.Dogs;
+
+        [RequireCapability("dog")]
+        public sealed class DogGreeter : Actor
+        {
+            public override void ReceiveMessage(object message, ActorAddress sender)
+            {
+                if (message is "version")
+                {
+                    Send(sender, "{{version}}");
+                }
+                else if (message is "pid")
+                {
+                    Send(sender, System.Environment.ProcessId);
+                }
+            }
+        }
+        """);
+
     /// <summary>Two assemblies in one source: an actor assembly that uses a library assembly of the same source.</summary>
     public static byte[] TwoAssemblies()
     {
