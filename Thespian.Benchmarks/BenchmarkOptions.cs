@@ -31,7 +31,8 @@ internal sealed record BenchmarkOptions
                                convention (i) conventions, three systems on this host (multiproc only; run
                                              only when named): local vs placed-on-a-member CreateActor,
                                              local vs remote Ask, time to notice a killed member, leader
-                                             failover; about a minute
+                                             failover; one to three minutes (each create waits
+                                             for all three systems to come to rest)
                              default: every scenario the base supports, except convention (named only:
                              --scenario convention)
           --quick            fast smoke run: smaller counts, shorter warm-up, 3 repetitions

@@ -25,9 +25,11 @@ internal static class AdminMode
             LogLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
         };
         options = options with { WarmHosts = StartupMethod(options.Capabilities) == "spawn" ? 0 : options.WarmHosts };
+        // Warnings and above also go to the convention's leader (when this system is a member of one).
+        using var relay = new WarningRelay();
         using var logging = new ThespianLogging(options.LogFile is null
-            ? LogDefs.Disabled
-            : new LogDefs { FilePath = options.LogFile, MinimumLevel = options.LogLevel });
+            ? new LogDefs { LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, MinimumLevel = LogLevel.Warning }
+            : new LogDefs { FilePath = options.LogFile, MinimumLevel = options.LogLevel }, relay);
         var transports = MultiprocTransports.For(options.BaseName);
         options = options with { BaseName = transports.BaseName };
         ITransport transport;
@@ -40,7 +42,7 @@ internal static class AdminMode
             return PortTaken;
         }
 
-        var server = new AdminServer(options, transport, logging);
+        var server = new AdminServer(options, transport, logging, relay);
         await using (server.ConfigureAwait(false))
         {
             server.Start();

@@ -19,13 +19,17 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     private readonly CapabilitySet _capabilities;
     private readonly HostPool _pool;
     private readonly ILogger _logger;
+    private readonly ILogger _memberLogger;
     private readonly OwnedMailbox<Action> _loop = new();
+    private readonly WarningRelay? _relay;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public AdminServer(AdminOptions options, ITransport transport, ThespianLogging logging)
+    public AdminServer(AdminOptions options, ITransport transport, ThespianLogging logging, WarningRelay? relay = null)
     {
+        _relay = relay;
         _options = options;
         _logger = logging.CreateLogger("Thespian.Admin");
+        _memberLogger = logging.CreateLogger("Thespian.Convention.Member");
         _capabilities = new CapabilitySet(options.BaseName, 1, options.Capabilities,
         [
             new(CommonCapabilities.AdminPort, options.Port),
@@ -51,6 +55,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         _node.Start(this);
         new Thread(RunLoop) { IsBackground = true, Name = "Thespian admin loop" }.Start();
         Post(StartConvention);
+        StartLogRelay();
         _pool.Refill();
         _logger.AdminListening(_node.LocalEndpoint, Environment.ProcessId);
     }
@@ -188,6 +193,9 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
                 break;
             case SourceFetchRequest fetch:
                 HandleSourceFetch(fetch, envelope);
+                break;
+            case ConventionLogRecord record:
+                HandleMemberLog(record);
                 break;
             case ConventionInvite invite:
                 HandleInvite(invite);

@@ -13,7 +13,7 @@ internal sealed class ThespianLogging : IDisposable
     private readonly ILoggerFactory _factory;
     private readonly List<IDisposable> _owned = [];
 
-    public ThespianLogging(LogDefs? logDefs)
+    public ThespianLogging(LogDefs? logDefs, ILoggerProvider? relay = null)
     {
         logDefs ??= new LogDefs();
         if (logDefs.IsDisabled)
@@ -31,6 +31,11 @@ internal sealed class ThespianLogging : IDisposable
             if (logDefs.FilePath is not null)
             {
                 providers.Add(TextLoggerProvider.ForFile(logDefs.FilePath, logDefs.MinimumLevel));
+            }
+
+            if (relay is not null)
+            {
+                providers.Add(relay);
             }
 
             _owned.AddRange(providers);

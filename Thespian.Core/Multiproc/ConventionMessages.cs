@@ -61,3 +61,7 @@ internal sealed record SourceFetchRequest(long RequestId, string SourceHash) : I
 
 /// <summary>The answer to <see cref="SourceFetchRequest"/>: the validated zip and what its authority said of it.</summary>
 internal sealed record SourceFetchReply(long RequestId, byte[] Zip, string? Info) : IControlAnswer;
+
+/// <summary>A member's admin → its convention leader: a record of Warning or above from the member, for the leader's log.</summary>
+internal sealed record ConventionLogRecord(ActorAddress Admin, string Endpoint, int Level, string Category, int EventId, string Message)
+    : IControlMessage;

@@ -153,6 +153,21 @@ public sealed class MembershipTests(string systemBase) : ConventionFixture(syste
     }
 
     [Test]
+    public void AMembersWarnings_ReachTheLeadersLog_MarkedWithTheMember()
+    {
+        var leaderPort = FreeAdminPort();
+        var leader = StartMember(leaderPort, []);
+        var memberPort = FreeAdminPort();
+        var member = StartMember(memberPort, [leaderPort]);
+        MembersUntil(member, leader.SystemAddress, leader);
+
+        // The member's admin cannot read a type of the application's: it logs a warning.
+        member.Tell(member.SystemAddress, new DeRegister("not for the admin"));
+
+        WaitForLogLine("the member's warning in the leader's log", "Thespian.Convention.Member", $"From member {EndpointOf(memberPort)}");
+    }
+
+    [Test]
     public void AConventionAddressThatCannotBeRead_IsLogged_AndTheSystemRunsAlone()
     {
         var system = JoinSystem(FreeAdminPort(), new Dictionary<string, object?> { [CommonCapabilities.ConventionRegistrationMissMax] = "many" });

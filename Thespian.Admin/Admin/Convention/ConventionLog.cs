@@ -22,6 +22,9 @@ internal static partial class ConventionLog
                    Message = "Convention: {Count} actor(s) placed on {Admin} are gone with it; their parents get ChildActorExited")]
     public static partial void PlacedActorsLost(this ILogger logger, int count, ActorAddress admin);
 
+    [LoggerMessage(EventId = 3107, Message = "From member {Endpoint} ({Admin}): [{Category}] {Message}")]
+    public static partial void MemberLogged(this ILogger logger, LogLevel level, string endpoint, ActorAddress admin, string category, string message);
+
     [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Convention: {Endpoint} invited as a member (pre-registration)")]
     public static partial void Invited(this ILogger logger, string endpoint);
 }

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Thespian.Admin.Admin.Convention;
+using Thespian.Multiproc;
+
+namespace Thespian.Admin.Admin;
+
+/// <summary>
+/// Warnings and above of a member's admin reach the convention leader's log, marked with the member they came from (as
+/// Python's log aggregation does). At most <see cref="MaxRelayedPerSecond"/> a second are passed on; undelivered-message
+/// warnings stay local (passing on one about the leader would only add another).
+/// </summary>
+internal sealed partial class AdminServer
+{
+    private const int MaxRelayedPerSecond = 20;
+    private const int UndeliverableEventId = 2011;
+    private long _relayWindowStart;
+    private int _relayedInWindow;
+
+    /// <summary>Starts passing this admin's warnings on (they go wherever the leader is at the time).</summary>
+    private void StartLogRelay()
+    {
+        if (_relay is not null)
+        {
+            _relay.Sink = (level, category, eventId, message) =>
+            {
+                if (eventId.Id != UndeliverableEventId && !category.StartsWith("Thespian.Convention.Member", StringComparison.Ordinal))
+                {
+                    Post(() => RelayToLeader(level, category, eventId.Id, message));
+                }
+            };
+        }
+    }
+
+    private void RelayToLeader(LogLevel level, string category, int eventId, string message)
+    {
+        if (NameKeeperElsewhere is not { } leader)
+        {
+            return;
+        }
+
+        var now = Now;
+        if (now - _relayWindowStart >= 1000)
+        {
+            _relayWindowStart = now;
+            _relayedInWindow = 0;
+        }
+
+        if (++_relayedInWindow <= MaxRelayedPerSecond)
+        {
+            SendControl(leader, new ConventionLogRecord(SystemAddress, _node.LocalEndpoint, (int)level, category, eventId, message));
+        }
+    }
+
+    /// <summary>As the leader: a member's record goes into this system's log under the category "Thespian.Convention.Member".</summary>
+    private void HandleMemberLog(ConventionLogRecord record)
+    {
+        var level = Enum.IsDefined(typeof(LogLevel), record.Level) ? (LogLevel)record.Level : LogLevel.Warning;
+        _memberLogger.MemberLogged(level < LogLevel.Warning ? LogLevel.Warning : level, record.Endpoint, record.Admin, record.Category, record.Message);
+    }
+}
