@@ -81,7 +81,10 @@ internal sealed partial class AdminServer
         }
 
         record.CreateWaiters.Add(new Waiter(envelope, request.RequestId));
-        _ = StartActorAsync(record, request);
+        if (!RefusedByAttributes(record, request))
+        {
+            _ = StartActorAsync(record, request);
+        }
     }
 
     private async Task StartActorAsync(ActorRecord record, CreateActorRequest request)

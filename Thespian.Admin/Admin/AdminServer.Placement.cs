@@ -16,7 +16,36 @@ internal sealed partial class AdminServer
     /// forwarded, and the convention has other systems.
     /// </summary>
     private bool MayPlaceElsewhere(CreateActorRequest request, ControlReply refusal) =>
-        refusal.Error == ControlErrorKind.NoCompatibleSystem && request.ForwardedBy is null && !_shuttingDown && _view.Others.Count > 0;
+        refusal.Error == ControlErrorKind.NoCompatibleSystem && MayPlaceElsewhere(request);
+
+    private bool MayPlaceElsewhere(CreateActorRequest request) => request.ForwardedBy is null && !_shuttingDown && _view.Others.Count > 0;
+
+    /// <summary>
+    /// A create whose type's capability attributes this system does not meet (known from the request, without a host):
+    /// placed elsewhere at once, or refused as a host would refuse it. Returns false when the attributes are met (or unknown).
+    /// </summary>
+    private bool RefusedByAttributes(ActorRecord record, CreateActorRequest request)
+    {
+        if (CapabilityRequirement.AllMet(request.Requirements, _capabilities.Snapshot))
+        {
+            return false;
+        }
+
+        var refusal = $"No actor system with capabilities that satisfy {ShortTypeName(record.TypeName)} was found (its [RequireCapability] " +
+                      "attributes refused this system).";
+        if (MayPlaceElsewhere(request))
+        {
+            PlaceElsewhere(record, request, [$"this system ({_node.LocalEndpoint}) does not meet its [RequireCapability] attributes"]);
+        }
+        else
+        {
+            ActorFailedToStart(record, ControlErrorKind.NoCompatibleSystem, refusal);
+        }
+
+        return true;
+    }
+
+    private static string ShortTypeName(string typeName) => typeName.Split(',')[0];
 
     /// <summary>Asks the next untried system of the convention (fewest placed first) to run the actor.</summary>
     private void PlaceElsewhere(ActorRecord record, CreateActorRequest request, List<string> refusals)
@@ -27,7 +56,8 @@ internal sealed partial class AdminServer
         }
 
         var candidate = _view.Others.Select((member, order) => (member, order))
-                             .Where(c => !record.TriedMembers.Contains(c.member.Admin.Id))
+                             .Where(c => !record.TriedMembers.Contains(c.member.Admin.Id) &&
+                                         CapabilityRequirement.AllMet(request.Requirements, c.member.Capabilities))
                              .OrderBy(c => PlacedCount(c.member.Admin.Id)).ThenBy(c => c.order)
                              .Select(c => c.member).FirstOrDefault();
         if (candidate is null)

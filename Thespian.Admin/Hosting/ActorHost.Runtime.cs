@@ -37,14 +37,15 @@ internal sealed partial class ActorHost : IActorRuntime
         var requirementsJson = requirements is null ? null : Encoding.UTF8.GetString(_node.Serializer.Serialize(requirements));
         var troupeLeader = ActorCellFactory.IsTroupeWorkerOf(creator, type) ? creator.Address : null;
         var address = _node.Book.Register(ActorAddress.CreateNew(), endpoint: null);
+        var staticRequirements = CapabilityRequirement.Of(type);
         if (globalName is not null)
         {
-            return CreateNamed(address, typeName, globalName, sourceHash, requirementsJson);
+            return CreateNamed(address, typeName, globalName, sourceHash, requirementsJson, staticRequirements);
         }
 
         _node.ExpectRoute(address.Id);
         _ = CreateInBackgroundAsync(new CreateActorRequest(0, address, typeName, creator.Address, null, sourceHash,
-                                                           requirementsJson, troupeLeader, null));
+                                                           requirementsJson, troupeLeader, null, Requirements: staticRequirements));
         return address;
     }
 
@@ -161,10 +162,10 @@ internal sealed partial class ActorHost : IActorRuntime
     }
 
     private ActorAddress CreateNamed(ActorAddress address, string typeName, string globalName, string? sourceHash,
-                                     string? requirementsJson)
+                                     string? requirementsJson, IReadOnlyList<CapabilityRequirement>? staticRequirements)
     {
         var reply = AdminRequest(id => new CreateActorRequest(id, address, typeName, null, globalName, sourceHash,
-                                                              requirementsJson, null, null));
+                                                              requirementsJson, null, null, Requirements: staticRequirements));
         ThrowIfFailed(reply);
         var named = _node.Book.Intern(reply.Address!.Id);
         _node.RouteKnown(named.Id, reply.Endpoint!);

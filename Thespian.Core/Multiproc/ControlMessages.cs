@@ -37,12 +37,14 @@ internal enum ControlErrorKind
 /// <summary>
 /// Client or host → admin: create an actor (the id is chosen by the requester). Admin → admin in a convention, with
 /// <paramref name="ForwardedBy"/>: the forwarding admin's own capabilities did not pass; run it here or say why not
-/// (never forward it again).
+/// (never forward it again). <paramref name="Requirements"/> are the type's capability attributes when the requester knows
+/// the type (<see cref="CapabilityRequirement"/>).
 /// </summary>
 internal sealed record CreateActorRequest(long RequestId, ActorAddress Address, string TypeName, ActorAddress? Parent,
                                           string? GlobalName, string? SourceHash, string? RequirementsJson,
                                           ActorAddress? TroupeLeader, string? ApplicationFolder,
-                                          ActorAddress? ForwardedBy = null) : IControlRequest;
+                                          ActorAddress? ForwardedBy = null,
+                                          IReadOnlyList<CapabilityRequirement>? Requirements = null) : IControlRequest;
 
 /// <summary>
 /// Admin → host: run this actor in your process; reply when it runs (or why it cannot). With a source hash, the

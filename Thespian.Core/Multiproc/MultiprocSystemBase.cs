@@ -141,7 +141,8 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         var requirementsJson = requirements is null ? null : Encoding.UTF8.GetString(_node.Serializer.Serialize(requirements));
         var address = _node.Book.Register(ActorAddress.CreateNew(), endpoint: null);
         var reply = Request(id => new CreateActorRequest(id, address, typeName, null, globalName, sourceHash,
-                                                         requirementsJson, null, AppContext.BaseDirectory));
+                                                         requirementsJson, null, AppContext.BaseDirectory,
+                                                         Requirements: CapabilityRequirement.Of(spec.Type)));
         if (!reply.Succeeded)
         {
             throw ControlErrors.ToException(reply);

@@ -1,0 +1,29 @@
+using System.Reflection;
+
+namespace Thespian.Multiproc;
+
+/// <summary>
+/// One <see cref="RequireCapabilityAttribute"/> of an actor type as data, sent with a create by the process that knows
+/// the type, so the admin — which runs no user code — can check a system's capabilities against it: its own (a create
+/// that cannot pass here skips the host), and those of the convention's other systems (only those that pass are asked).
+/// A type's <c>ActorSystemCapabilityCheck</c> is user code: only the host that runs the actor can apply it.
+/// </summary>
+internal sealed record CapabilityRequirement(string Name, object? Value, bool HasValue)
+{
+    /// <summary>The type's requirements (its attributes and its bases'); null for none or an unknown type.</summary>
+    public static IReadOnlyList<CapabilityRequirement>? Of(Type? type)
+    {
+        var attributes = type?.GetCustomAttributes<RequireCapabilityAttribute>(inherit: true).ToArray();
+        return attributes is { Length: > 0 }
+            ? attributes.Select(a => new CapabilityRequirement(a.CapabilityName, a.Value, a.HasValue)).ToArray()
+            : null;
+    }
+
+    /// <summary>Whether every requirement is met by <paramref name="capabilities"/> (true for none).</summary>
+    public static bool AllMet(IReadOnlyList<CapabilityRequirement>? requirements, IReadOnlyDictionary<string, object?> capabilities) =>
+        requirements is null || requirements.All(r => r.IsSatisfiedBy(capabilities));
+
+    /// <summary>Whether <paramref name="capabilities"/> meet this requirement (as the attribute decides).</summary>
+    public bool IsSatisfiedBy(IReadOnlyDictionary<string, object?> capabilities) =>
+        (HasValue ? new RequireCapabilityAttribute(Name, Value!) : new RequireCapabilityAttribute(Name)).IsSatisfiedBy(capabilities);
+}
