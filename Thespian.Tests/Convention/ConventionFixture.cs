@@ -17,7 +17,11 @@ public abstract class ConventionFixture(string systemBase) : MultiprocFixture
     /// <summary>Starts a system on <paramref name="port"/> that checks in with <paramref name="leaders"/> (none: it may lead).</summary>
     protected ActorSystem StartMember(int port, IReadOnlyList<int> leaders, IDictionary<string, object?>? capabilities = null)
     {
-        var all = new Dictionary<string, object?>(capabilities ?? new Dictionary<string, object?>());
+        // No warm pool: three or four systems per test would keep eight idle processes starting on two cores.
+        var all = new Dictionary<string, object?>(capabilities ?? new Dictionary<string, object?>())
+        {
+            [CommonCapabilities.ProcessStartupMethod] = "spawn",
+        };
         if (leaders.Count > 0)
         {
             all[CommonCapabilities.ConventionAddressIPv4] = string.Join(",", leaders.Select(EndpointOf));
