@@ -95,6 +95,27 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
     }
 
     [Test]
+    public void AMemberThatLosesACapability_StopsItsMisfits_AndLaterCreatesGoElsewhere()
+    {
+        var leaderPort = FreeAdminPort();
+        var leader = StartMember(leaderPort, []);
+        var first = StartMember(FreeAdminPort(), [leaderPort], Dog);
+        MembersUntil(leader, leader.SystemAddress, first);
+        var owner = leader.CreateActor<DogOwner>();
+        var dog = AskFor<ActorAddress>(leader, owner, "make");
+        _ = PidOf(leader, dog);
+
+        first.UpdateCapability("dog", false);
+
+        Assert.That(ListenFor<ChildGone>(leader).Child, Is.EqualTo(dog), "the misfit exits and its parent hears of it");
+        var second = StartMember(FreeAdminPort(), [leaderPort], Dog);
+        MembersUntil(leader, leader.SystemAddress, first, second);
+        var next = leader.CreateActor<DogActor>();
+        var pid = PidOf(leader, next);
+        Assert.That(ProcessesOfSystem(second), Does.Contain(pid), "the next dog runs where \"dog\" still holds");
+    }
+
+    [Test]
     public void AMemberCreate_RefusedThere_RunsOnTheLeader()
     {
         var leaderPort = FreeAdminPort();
