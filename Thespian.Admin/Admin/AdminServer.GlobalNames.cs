@@ -16,7 +16,7 @@ internal sealed partial class AdminServer
     private readonly Dictionary<string, (ActorAddress Holder, ActorAddress Owner)> _conventionNames = new(StringComparer.Ordinal);
 
     /// <summary>Creates of a name whose claim is on its way to the leader (answered together when it returns).</summary>
-    private readonly Dictionary<string, List<(CreateActorRequest Request, Envelope Envelope)>> _claiming = new(StringComparer.Ordinal);
+    private readonly PendingCreates _claiming = new();
 
     /// <summary>The leader's endpoint when it is another system (names are claimed there); null when this admin keeps them.</summary>
     private string? NameKeeperElsewhere => _view.Leader is { } leader && leader != SystemAddress ? _view.Find(leader.Id)?.Endpoint : null;
@@ -34,9 +34,9 @@ internal sealed partial class AdminServer
             return false; // The forwarding admin claimed it.
         }
 
-        if (_claiming.TryGetValue(name, out var waiting))
+        if (_claiming.IsWaiting(name))
         {
-            waiting.Add((request, envelope));
+            _claiming.Add(name, request, envelope);
             return true;
         }
 
@@ -52,23 +52,15 @@ internal sealed partial class AdminServer
             return false;
         }
 
-        _claiming[name] = [(request, envelope)];
+        _claiming.Add(name, request, envelope);
         _ = ClaimAsync(keeper, request);
         return true;
     }
 
     private async Task ClaimAsync(string keeper, CreateActorRequest request)
     {
-        ControlReply reply;
-        try
-        {
-            reply = await _node.RequestAsync(keeper, id => new GlobalNameClaim(id, request.GlobalName!, request.Address, SystemAddress),
-                                             _conventionSettings.LossAfter).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
-        {
-            reply = new ControlReply(0, ControlErrorKind.Failure, ex.Message);
-        }
+        var reply = await RequestOrFailureAsync(keeper, id => new GlobalNameClaim(id, request.GlobalName!, request.Address, SystemAddress),
+                                                _conventionSettings.LossAfter).ConfigureAwait(false);
 
         Post(() => ClaimAnswered(request, reply));
     }
@@ -76,10 +68,7 @@ internal sealed partial class AdminServer
     private void ClaimAnswered(CreateActorRequest claimed, ControlReply reply)
     {
         var name = claimed.GlobalName!;
-        if (!_claiming.Remove(name, out var waiting))
-        {
-            return;
-        }
+        var waiting = _claiming.Take(name);
 
         // Granted (or the leader could not be asked: then the name is kept here, as outside a convention).
         var granted = !reply.Succeeded || reply.Address == claimed.Address;
@@ -117,15 +106,7 @@ internal sealed partial class AdminServer
 
     private async Task ResolveRemoteHolderAsync(CreateActorRequest request, Envelope envelope, ActorAddress holder, string ownerEndpoint)
     {
-        ControlReply reply;
-        try
-        {
-            reply = await _node.RequestAsync(ownerEndpoint, id => new ResolveRequest(id, holder)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
-        {
-            reply = new ControlReply(0, ControlErrorKind.Failure, ex.Message);
-        }
+        var reply = await RequestOrFailureAsync(ownerEndpoint, id => new ResolveRequest(id, holder)).ConfigureAwait(false);
 
         Post(() =>
         {

@@ -74,16 +74,8 @@ internal sealed partial class AdminServer
 
     private async Task ForwardCreateAsync(ActorRecord record, CreateActorRequest request, ConventionMemberInfo member, List<string> refusals)
     {
-        ControlReply reply;
-        try
-        {
-            reply = await _node.RequestAsync(member.Endpoint, id => request with { RequestId = id, ForwardedBy = SystemAddress })
-                               .ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
-        {
-            reply = new ControlReply(0, ControlErrorKind.Failure, ex.Message);
-        }
+        var reply = await RequestOrFailureAsync(member.Endpoint, id => request with { RequestId = id, ForwardedBy = SystemAddress })
+                        .ConfigureAwait(false);
 
         Post(() =>
         {

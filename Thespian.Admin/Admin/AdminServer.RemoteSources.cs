@@ -12,7 +12,7 @@ namespace Thespian.Admin.Admin;
 internal sealed partial class AdminServer
 {
     /// <summary>Forwarded creates waiting for a pulled source (by hash), run once it is stored or refused with it.</summary>
-    private readonly Dictionary<string, List<(CreateActorRequest Request, Envelope Envelope)>> _awaitingSource = new(StringComparer.Ordinal);
+    private readonly PendingCreates _awaitingSource = new();
 
     /// <summary>
     /// Whether a forwarded create of a missing source is being handled here (pulled from its forwarder, or refused);
@@ -40,28 +40,17 @@ internal sealed partial class AdminServer
             return true;
         }
 
-        if (_awaitingSource.TryGetValue(hash, out var waiting))
+        if (_awaitingSource.Add(hash, request, envelope))
         {
-            waiting.Add((request, envelope));
-            return true;
+            _ = FetchSourceAsync(originEndpoint, hash);
         }
 
-        _awaitingSource[hash] = [(request, envelope)];
-        _ = FetchSourceAsync(originEndpoint, hash);
         return true;
     }
 
     private async Task FetchSourceAsync(string originEndpoint, string hash)
     {
-        IControlMessage answer;
-        try
-        {
-            answer = await _node.AskControlAsync(originEndpoint, id => new SourceFetchRequest(id, hash)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
-        {
-            answer = new ControlReply(0, ControlErrorKind.Failure, ex.Message);
-        }
+        var answer = await AskOrFailureAsync(originEndpoint, id => new SourceFetchRequest(id, hash)).ConfigureAwait(false);
 
         Post(() =>
         {
@@ -84,23 +73,17 @@ internal sealed partial class AdminServer
     /// <summary>Creates that waited for a source now stored run.</summary>
     private void RunAwaitingSource(string hash)
     {
-        if (_awaitingSource.Remove(hash, out var waiting))
+        foreach (var (request, envelope) in _awaitingSource.Take(hash))
         {
-            foreach (var (request, envelope) in waiting)
-            {
-                HandleCreate(request, envelope);
-            }
+            HandleCreate(request, envelope);
         }
     }
 
     private void FailAwaitingSource(string hash, string reason)
     {
-        if (_awaitingSource.Remove(hash, out var waiting))
+        foreach (var (request, envelope) in _awaitingSource.Take(hash))
         {
-            foreach (var (request, envelope) in waiting)
-            {
-                _node.Reply(envelope, new ControlReply(request.RequestId, ControlErrorKind.NoCompatibleSystem, $"{_node.LocalEndpoint}: {reason}"));
-            }
+            _node.Reply(envelope, new ControlReply(request.RequestId, ControlErrorKind.NoCompatibleSystem, $"{_node.LocalEndpoint}: {reason}"));
         }
     }
 

@@ -230,6 +230,27 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         }
     }
 
+    /// <summary>
+    /// A control request to another system's admin whose failure (no answer in time, unreachable, this admin stopping) comes back
+    /// as a failed <see cref="ControlReply"/>, not an exception: the caller decides what a failure means.
+    /// </summary>
+    private async Task<IControlMessage> AskOrFailureAsync(string endpoint, Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null)
+    {
+        try
+        {
+            return await _node.AskControlAsync(endpoint, makeRequest, timeout).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
+        {
+            return new ControlReply(0, ControlErrorKind.Failure, ex.Message);
+        }
+    }
+
+    /// <summary><see cref="AskOrFailureAsync"/> for requests answered with a <see cref="ControlReply"/>.</summary>
+    private async Task<ControlReply> RequestOrFailureAsync(string endpoint, Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null) =>
+        await AskOrFailureAsync(endpoint, makeRequest, timeout).ConfigureAwait(false) as ControlReply
+        ?? new ControlReply(0, ControlErrorKind.Failure, $"{endpoint} answered with something other than a ControlReply.");
+
     /// <summary>Sends a Thespian message (status, ChildActorExited, exit requests) from the system or another address.</summary>
     private void SendSystemMessage(ActorAddress from, ActorAddress to, object message)
     {

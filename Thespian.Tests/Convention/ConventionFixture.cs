@@ -30,6 +30,20 @@ public abstract class ConventionFixture(string systemBase) : MultiprocFixture
         return JoinSystem(port, all);
     }
 
+    /// <summary>
+    /// Starts a leader (listing no leaders) and members that list it, each with its capabilities, and waits until the
+    /// leader sees every member.
+    /// </summary>
+    protected (ActorSystem Leader, int LeaderPort, ActorSystem[] Members) StartConvention(
+        IDictionary<string, object?>? leaderCapabilities, params IDictionary<string, object?>?[] memberCapabilities)
+    {
+        var leaderPort = FreeAdminPort();
+        var leader = StartMember(leaderPort, [], leaderCapabilities);
+        var members = memberCapabilities.Select(capabilities => StartMember(FreeAdminPort(), [leaderPort], capabilities)).ToArray();
+        MembersUntil(leader, leader.SystemAddress, members);
+        return (leader, leaderPort, members);
+    }
+
     /// <summary>The system's status.</summary>
     protected static ThespianSystemStatus StatusOf(ActorSystem system) =>
         AskFor<ThespianSystemStatus>(system, system.SystemAddress, new ThespianStatusRequest());

@@ -76,10 +76,8 @@ public sealed class MembershipTests(string systemBase) : ConventionFixture(syste
     [Test]
     public void AMemberWhoseAdminIsKilled_IsNoticedAsLost_AndItsHostsFollowIt()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, []);
-        var member = StartMember(FreeAdminPort(), [leaderPort]);
-        MembersUntil(leader, leader.SystemAddress, member);
+        var (leader, _, members) = StartConvention(null, [null]);
+        var member = members[0];
         var watcher = leader.CreateActor<ConventionWatcher>();
         Assert.That(leader.Ask(watcher, "watch", Patience), Is.EqualTo("watching"));
         _ = ListenFor<ConventionSeen>(leader);

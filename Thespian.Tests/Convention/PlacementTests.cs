@@ -16,10 +16,8 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
     [Test]
     public void ACreateRefusedHere_RunsOnACompatibleMember_AndAnswersFromThere()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, []);
-        var member = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        MembersUntil(leader, leader.SystemAddress, member);
+        var (leader, _, members) = StartConvention(null, Dog);
+        var member = members[0];
 
         var dog = leader.CreateActor<DogActor>();
 
@@ -32,10 +30,8 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
     [Test]
     public void ACreateFromAnActor_RunsOnACompatibleMember_AndItsExitReachesTheParent()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, []);
-        var member = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        MembersUntil(leader, leader.SystemAddress, member);
+        var (leader, _, members) = StartConvention(null, Dog);
+        var member = members[0];
         var owner = leader.CreateActor<DogOwner>();
 
         var dog = AskFor<ActorAddress>(leader, owner, "make");
@@ -49,11 +45,9 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
     [Test]
     public void CreatesAreSpread_OverTheCompatibleMembers()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, []);
-        var first = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        var second = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        MembersUntil(leader, leader.SystemAddress, first, second);
+        var (leader, _, members) = StartConvention(null, Dog, Dog);
+        var first = members[0];
+        var second = members[1];
 
         var pids = Enumerable.Range(0, 4).Select(_ => PidOf(leader, leader.CreateActor<DogActor>())).ToArray();
 
@@ -66,10 +60,8 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
     [Test]
     public void ACreateNoSystemCanRun_FailsWithNoCompatibleSystem()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, []);
-        var member = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        MembersUntil(leader, leader.SystemAddress, member);
+        var (leader, _, members) = StartConvention(null, Dog);
+        var member = members[0];
 
         var refusal = Assert.Throws<NoCompatibleSystemForActorException>(() => leader.CreateActor<UnicornActor>());
 
@@ -79,10 +71,8 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
     [Test]
     public void AMemberWhoseAdminIsKilled_TakesItsPlacedActors_AndTheirParentsHear()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, []);
-        var member = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        MembersUntil(leader, leader.SystemAddress, member);
+        var (leader, _, members) = StartConvention(null, Dog);
+        var member = members[0];
         var owner = leader.CreateActor<DogOwner>();
         var dog = AskFor<ActorAddress>(leader, owner, "make");
         _ = PidOf(leader, dog);
@@ -97,10 +87,8 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
     [Test]
     public void AMemberThatLosesACapability_StopsItsMisfits_AndLaterCreatesGoElsewhere()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, []);
-        var first = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        MembersUntil(leader, leader.SystemAddress, first);
+        var (leader, leaderPort, members) = StartConvention(null, Dog);
+        var first = members[0];
         var owner = leader.CreateActor<DogOwner>();
         var dog = AskFor<ActorAddress>(leader, owner, "make");
         _ = PidOf(leader, dog);

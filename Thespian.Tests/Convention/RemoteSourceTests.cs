@@ -14,10 +14,8 @@ public sealed class RemoteSourceTests(string systemBase) : ConventionFixture(sys
     [Test]
     public void ASourceActorPlacedOnAMember_RunsThere_WithTheSourcePulledFromTheLeader_AndUnloadsThereToo()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, []);
-        var member = StartMember(FreeAdminPort(), [leaderPort], new Dictionary<string, object?> { ["dog"] = true });
-        MembersUntil(leader, leader.SystemAddress, member);
+        var (leader, _, members) = StartConvention(null, new Dictionary<string, object?> { ["dog"] = true });
+        var member = members[0];
         var hash = LoadValidated(leader, TestSources.DogGreeter("v7"));
 
         var dog = leader.CreateActor(TestSources.DogGreeterType, sourceHash: hash);
