@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
+using static Thespian.Tests.Peer.PeerOutput;
 
 namespace Thespian.Tests.Peer;
 
@@ -38,25 +38,6 @@ internal sealed class LossScenario(ActorSystem system)
         completed &= collector is not null && Phase("lost", () => ReportLost(collector));
         completed &= collector is not null && Phase("death", () => Death(collector));
         return completed;
-    }
-
-    private static bool Phase(string name, Action run)
-    {
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            run();
-            return true;
-        }
-        catch (Exception ex)
-        {
-            Print($"{name}.error", $"{ex.GetType().FullName}: {ex.Message}".ReplaceLineEndings(" "));
-            return false;
-        }
-        finally
-        {
-            Print($"{name}.seconds", watch.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture));
-        }
     }
 
     private void Tells(int count)
@@ -241,11 +222,4 @@ internal sealed class LossScenario(ActorSystem system)
 
         return null;
     }
-
-    private static string Seconds(Stopwatch watch) => watch.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string Describe(object? value) => value is null ? "nothing (timed out)" : $"{value.GetType().Name} {value}";
-
-    private static void Print(string key, object value) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key}={value}"));
 }

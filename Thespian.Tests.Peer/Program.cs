@@ -6,7 +6,7 @@ using Thespian.Tests.Peer;
 
 // A second application process for the multiproc tests. Usage:
 //
-//   Thespian.Tests.Peer <admin port> [--log <file>] [--base <name>] <command> [arguments...]
+//   Thespian.Tests.Peer <admin port> [--log <file>] [--base <name>] [--capability <name>=<value>]... <command> [arguments...]
 //   Thespian.Tests.Peer udp-probe <count>
 //
 //   start                                      start (or join) the system and exit WITHOUT shutting it down
@@ -14,10 +14,15 @@ using Thespian.Tests.Peer;
 //   create-ask <actor type> <msg>              create an actor, Ask it <msg> (a string)
 //   shutdown                                   join the system and shut it down
 //   loss-scenario <tells> <asks> <creates>     the loss tests' scenario (LossScenario.cs), then shut the system down
+//   convention-leader <members> <dogs>         wait for <members> convention members, create <dogs> PlacedDog actors
+//                                              (placed on members), ask each where it runs, shut down (ConventionNode.cs)
+//   convention-member                          wait to see a convention leader, then until stdin closes; shut down
 //   udp-probe <count>                          no system: count UDP datagrams over loopback (UdpProbe.cs)
 //
-// --base names the system base (default multiprocTCPBase).
-// Results are printed on stdout as "key=value" lines (pid=, system=, address=, answer=, shutdown=, ...).
+// --base names the system base (default multiprocTCPBase). --capability adds a capability of the system ("true" and
+// "false" are booleans, any other value a string), e.g. --capability dog=true
+// --capability "Convention Address.IPv4=10.231.0.1:1900".
+// Results are printed on stdout as "key=value" lines (pid=, system=, address=, answer=, shutdown=, shutdown.seconds=, ...).
 // Exit code 0 on success; 1 with an "error=<type>: <message>" line when the command failed; 2 on bad usage.
 // Actor types are given by name (namespace-qualified): the peer references no test assembly, the actor
 // path (this program's folder) provides them. The loss scenario's actors are in this assembly (LossActors.cs),
@@ -31,15 +36,17 @@ try
         return 0;
     }
 
-    var (port, logFile, baseName, command, arguments) = Parse(args);
+    var (port, logFile, baseName, extraCapabilities, command, arguments) = PeerArguments.Parse(args);
     Console.WriteLine($"pid={Environment.ProcessId}");
-    var capabilities = new Dictionary<string, object?> { [CommonCapabilities.AdminPort] = port };
+    var capabilities = new Dictionary<string, object?>(extraCapabilities) { [CommonCapabilities.AdminPort] = port };
     var logDefs = logFile is null
         ? LogDefs.Disabled
         : new LogDefs { FilePath = logFile, MinimumLevel = LogLevel.Information, LoggerFactory = NullLoggerFactory.Instance };
+    var starting = System.Diagnostics.Stopwatch.StartNew();
     var system = new ActorSystem(baseName, capabilities, logDefs, transientUnique: true);
     Console.WriteLine($"base={system.SystemBaseName}");
     Console.WriteLine($"system={system.SystemAddress}");
+    Console.WriteLine($"start.seconds={PeerOutput.Seconds(starting)}");
     switch (command)
     {
         case "start":
@@ -55,8 +62,7 @@ try
             system.Dispose();
             return 0;
         case "shutdown":
-            system.Shutdown();
-            Console.WriteLine("shutdown=ok");
+            ShutDown(system);
             return 0;
         case "loss-scenario" when arguments.Count == 3:
             try
@@ -67,8 +73,27 @@ try
             }
             finally
             {
-                system.Shutdown();
-                Console.WriteLine("shutdown=ok");
+                ShutDown(system);
+            }
+
+        case "convention-leader" when arguments.Count == 2:
+            try
+            {
+                return new ConventionNode(system).Lead(PositiveCount(arguments[0]), PositiveCount(arguments[1])) ? 0 : 1;
+            }
+            finally
+            {
+                ShutDown(system);
+            }
+
+        case "convention-member" when arguments.Count == 0:
+            try
+            {
+                return new ConventionNode(system).Serve() ? 0 : 1;
+            }
+            finally
+            {
+                ShutDown(system);
             }
 
         default:
@@ -86,43 +111,19 @@ catch (Exception ex)
     return 1;
 }
 
+static void ShutDown(ActorSystem system)
+{
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    system.Shutdown();
+    Console.WriteLine("shutdown=ok");
+    Console.WriteLine($"shutdown.seconds={PeerOutput.Seconds(watch)}");
+}
+
 static void AskAndPrint(ActorSystem system, ActorAddress actor, string message, TimeSpan timeout)
 {
     Console.WriteLine($"address={actor}");
     var answer = system.Ask(actor, message, timeout);
     Console.WriteLine($"answer={answer?.ToString() ?? "null"}");
-}
-
-static (int Port, string? LogFile, string Base, string Command, IReadOnlyList<string> Arguments) Parse(string[] args)
-{
-    if (args.Length < 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-    {
-        throw new ArgumentException("Expected: <admin port> [--log <file>] [--base <name>] <command> [arguments...]");
-    }
-
-    var next = 1;
-    string? logFile = null;
-    var baseName = SystemBaseNames.MultiprocTcp;
-    while (args[next] is "--log" or "--base")
-    {
-        if (args.Length < next + 3)
-        {
-            throw new ArgumentException($"{args[next]} needs a value and a command after it.");
-        }
-
-        if (args[next] == "--log")
-        {
-            logFile = args[next + 1];
-        }
-        else
-        {
-            baseName = args[next + 1];
-        }
-
-        next += 2;
-    }
-
-    return (port, logFile, baseName, args[next], args[(next + 1)..]);
 }
 
 static int PositiveCount(string text) =>

@@ -2,8 +2,9 @@ namespace Thespian.Tests.Loss;
 
 /// <summary>
 /// What the loss tests need from the machine: Linux, root (network namespaces and nftables), and the <c>ip</c>
-/// (iproute2) and <c>nft</c> (nftables) programs. Without them the tests are skipped with the reason, except on CI
-/// (environment variable CI=true), where .ci/run installs the tools and a missing one is a failure.
+/// (iproute2) and <c>nft</c> (nftables) programs; the other namespace tests (Convention/NamespaceConventionTests) need
+/// all but nft. Without them the tests are skipped with the reason, except on CI (environment variable CI=true), where
+/// .ci/run installs the tools and a missing one is a failure.
 /// </summary>
 public static class LossEnvironment
 {
@@ -22,7 +23,15 @@ public static class LossEnvironment
     public static string? NftPath => Find("nft");
 
     /// <summary>Skips the test (fails it on CI) unless the machine can run it; returns the paths of ip and nft.</summary>
-    public static (string Ip, string Nft) Require()
+    public static (string Ip, string Nft) Require() => Check(needsNft: true);
+
+    /// <summary>
+    /// Skips the test (fails it on CI) unless the machine can create network namespaces and links between them (Linux,
+    /// root, ip); returns the path of ip.
+    /// </summary>
+    public static string RequireNamespaces() => Check(needsNft: false).Ip;
+
+    private static (string Ip, string Nft) Check(bool needsNft)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -36,13 +45,13 @@ public static class LossEnvironment
 
         var ip = IpPath;
         var nft = NftPath;
-        if (ip is null || nft is null)
+        if (ip is null || (needsNft && nft is null))
         {
-            var missing = string.Join(" and ", new[] { ip is null ? "ip (iproute2)" : null, nft is null ? "nft (nftables)" : null }.OfType<string>());
+            var missing = string.Join(" and ", new[] { ip is null ? "ip (iproute2)" : null, needsNft && nft is null ? "nft (nftables)" : null }.OfType<string>());
             Unavailable($"{missing} not found on PATH or in {string.Join(':', SystemFolders)}");
         }
 
-        return (ip!, nft!);
+        return (ip!, nft ?? "");
     }
 
     /// <summary>Skips the test with the reason, or fails it on CI; never returns.</summary>

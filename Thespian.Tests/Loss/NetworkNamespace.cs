@@ -6,12 +6,13 @@ using Thespian.Tests.Multiproc;
 namespace Thespian.Tests.Loss;
 
 /// <summary>
-/// A network namespace of this test run (named <c>thespian-loss-&lt;pid&gt;-&lt;n&gt;</c>) with its loopback up: the
+/// A network namespace of this test run (named <c>thespian-&lt;purpose&gt;-&lt;pid&gt;-&lt;n&gt;</c>) with its loopback up: the
 /// only place besides 127.0.0.0/8 where the tests may carry traffic. Every process started in it (and every process
 /// those start: admins, hosts) is in it, which is how <see cref="ProcessesInside"/> finds them from the root namespace
-/// (same process-id space). <see cref="Dispose"/> kills those by process id and deletes the namespace.
+/// (same process-id space). <see cref="Dispose"/> kills those by process id and deletes the namespace. Links between
+/// namespaces (a bridge, veth pairs): NetworkNamespace.Links.cs.
 /// </summary>
-public sealed class NetworkNamespace : IDisposable
+public sealed partial class NetworkNamespace : IDisposable
 {
     private static int _created;
     private readonly string _ip;
@@ -28,13 +29,20 @@ public sealed class NetworkNamespace : IDisposable
     /// <summary>The namespace's name (as `ip netns list` shows it).</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// The namespace's identity, "net:[inode]": what /proc/PID/ns/net links to for every process inside it (so a
+    /// process can tell which namespace it runs in by reading its own /proc/self/ns/net).
+    /// </summary>
+    public string Identity => _identity;
+
     /// <summary>Creates a namespace with a name of its own and brings its loopback up.</summary>
     /// <param name="ip">The path of the ip program.</param>
+    /// <param name="purpose">A word in the name saying which tests made it ("loss", "convention").</param>
     /// <exception cref="SystemCommandException">The namespace could not be created (it is deleted again if it was).</exception>
-    public static NetworkNamespace Create(string ip)
+    public static NetworkNamespace Create(string ip, string purpose = "loss")
     {
         var name = string.Create(CultureInfo.InvariantCulture,
-                                 $"thespian-loss-{Environment.ProcessId}-{Interlocked.Increment(ref _created)}");
+                                 $"thespian-{purpose}-{Environment.ProcessId}-{Interlocked.Increment(ref _created)}");
         SystemCommand.Run(ip, "netns", "add", name);
         try
         {
