@@ -286,6 +286,19 @@ internal sealed partial class AdminServer
         CheckIn();
     }
 
+    /// <summary>The command line's status: every other system, which one leads, and when this admin last heard from each.</summary>
+    private ConventionInfoReply ConventionInfo(long requestId)
+    {
+        var now = Now;
+        var leaderEndpoint = _leaders.Current()?.Endpoint;
+        return new ConventionInfoReply(requestId, _view.Others.Select(member =>
+        {
+            var heard = _leaderTable.LastCheckIn(member.Admin.Id) ??
+                        (member.Admin == _view.Leader && leaderEndpoint is not null ? _leaders.LastAnswer(leaderEndpoint) : null);
+            return new ConventionMemberReport(member, member.Admin == _view.Leader, heard is { } at ? (now - at) / 1000.0 : null);
+        }).ToArray());
+    }
+
     /// <summary>Leaving (shutdown): leaders and members drop this system at once.</summary>
     private void LeaveConvention()
     {

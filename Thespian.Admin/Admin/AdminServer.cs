@@ -167,6 +167,9 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
             case ShutdownRequest shutdown:
                 BeginShutdown(shutdown, envelope);
                 break;
+            case ConventionInfoRequest info:
+                ReplyWith(envelope, ConventionInfo(info.RequestId));
+                break;
             case ConventionCheckIn checkIn:
                 HandleCheckIn(checkIn, envelope);
                 break;

@@ -60,6 +60,9 @@ internal sealed class AdminConnection : IAsyncDisposable
     /// <summary>The admin's process id and those of its actor hosts.</summary>
     public IReadOnlyList<int> HostProcessIds() => _system.QueryProcesses().HostProcessIds;
 
+    /// <summary>What the admin knows of the other systems of its convention.</summary>
+    public IReadOnlyList<ConventionMemberReport> ConventionSystems() => _system.QueryConvention().Systems;
+
     /// <summary>Loads a source zip; returns its hash.</summary>
     public string LoadSource(byte[] zip) => _system.LoadActorSource(zip);
 

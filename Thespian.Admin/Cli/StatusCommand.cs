@@ -11,7 +11,8 @@ internal static class StatusCommand
         var target = new TargetOptions();
         var command = new Command("status",
             "Prints the status of the system whose admin listens on the port: its admin and host processes, actor count, " +
-            "global names, dead-letter handlers, source authority, loaded sources and capabilities.");
+            "global names, dead-letter handlers, source authority, loaded sources, its convention (leader, members, their " +
+            "capabilities, when each was last heard from) and capabilities.");
         target.AddTo(command);
         Verb.SetBody(command, async (parseResult, output, cancellationToken) =>
         {
@@ -20,7 +21,8 @@ internal static class StatusCommand
             await using (connection.ConfigureAwait(false))
             {
                 var status = await connection.StatusAsync(cancellationToken).ConfigureAwait(false);
-                var report = StatusReport.Format(adminBase.Name, port, connection.AdminProcessId, connection.HostProcessIds(), status);
+                var report = StatusReport.Format(adminBase.Name, port, connection.AdminProcessId, connection.HostProcessIds(), status,
+                                                 connection.ConventionSystems());
                 await output.WriteAsync(report).ConfigureAwait(false);
                 return ExitCodes.Success;
             }

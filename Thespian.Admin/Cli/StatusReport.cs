@@ -15,8 +15,9 @@ internal static class StatusReport
     /// <param name="adminProcessId">The admin's process id.</param>
     /// <param name="hostProcessIds">The process ids of its actor hosts.</param>
     /// <param name="status">The status the admin sent.</param>
+    /// <param name="conventionSystems">What the admin knows of the other systems of its convention (none outside one).</param>
     public static string Format(string baseName, int port, int adminProcessId, IReadOnlyList<int> hostProcessIds,
-                                ThespianSystemStatus status)
+                                ThespianSystemStatus status, IReadOnlyList<Multiproc.ConventionMemberReport>? conventionSystems = null)
     {
         ArgumentNullException.ThrowIfNull(hostProcessIds);
         ArgumentNullException.ThrowIfNull(status);
@@ -42,6 +43,18 @@ internal static class StatusReport
 
         Line(text, 1, $"Convention leader:    {status.ConventionLeader?.ToString() ?? None}");
         Line(text, 1, $"Convention members:   {List(status.ConventionMembers)}");
+        foreach (var system in conventionSystems ?? [])
+        {
+            var heard = system.SecondsSinceHeard is { } seconds
+                ? string.Create(CultureInfo.InvariantCulture, $"last heard {seconds:0.0} s ago")
+                : "known through the leader";
+            Line(text, 2, $"{system.Member.Admin} at {system.Member.Endpoint}{(system.IsLeader ? " (leader)" : "")}: {heard}");
+            foreach (var (name, value) in system.Member.Capabilities.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                Line(text, 3, $"{name} = {Value(value)}");
+            }
+        }
+
         Line(text, 1, $"Capabilities:         {Count(status.Capabilities.Count)}");
         foreach (var (name, value) in status.Capabilities.OrderBy(c => c.Key, StringComparer.Ordinal))
         {

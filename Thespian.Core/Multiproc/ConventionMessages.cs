@@ -65,3 +65,12 @@ internal sealed record SourceFetchReply(long RequestId, byte[] Zip, string? Info
 /// <summary>A member's admin → its convention leader: a record of Warning or above from the member, for the leader's log.</summary>
 internal sealed record ConventionLogRecord(ActorAddress Admin, string Endpoint, int Level, string Category, int EventId, string Message)
     : IControlMessage;
+
+/// <summary>Client (the command line) → admin: what do you know of your convention's systems?</summary>
+internal sealed record ConventionInfoRequest(long RequestId) : IControlRequest;
+
+/// <summary>One system of the convention as an admin reports it: when it last heard from it directly (null: only through the leader).</summary>
+internal sealed record ConventionMemberReport(ConventionMemberInfo Member, bool IsLeader, double? SecondsSinceHeard);
+
+/// <summary>The admin's answer to <see cref="ConventionInfoRequest"/>.</summary>
+internal sealed record ConventionInfoReply(long RequestId, IReadOnlyList<ConventionMemberReport> Systems) : IControlAnswer;

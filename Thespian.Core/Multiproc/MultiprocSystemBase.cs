@@ -226,6 +226,14 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
             var other => throw new ActorSystemFailureException($"The admin did not list its processes: {(other as ControlReply)?.Message}"),
         };
 
+    /// <summary>What the admin knows of the other systems of its convention (the command line's status).</summary>
+    internal ConventionInfoReply QueryConvention() =>
+        _node.AskControl(_adminEndpoint, id => new ConventionInfoRequest(id)) switch
+        {
+            ConventionInfoReply info => info,
+            var other => throw new ActorSystemFailureException($"The admin did not describe its convention: {(other as ControlReply)?.Message}"),
+        };
+
     /// <inheritdoc />
     public void OnDeliver(Envelope envelope, IReceipt receipt)
     {

@@ -147,7 +147,7 @@ internal sealed class TypeAllowList
         typeof(ActorSystemMessage).IsAssignableFrom(type) || type == typeof(ActorAddress) ||
         type == typeof(UpdateTroupeSettings) || type == typeof(ThespianWatch) ||
         typeof(Multiproc.IControlMessage).IsAssignableFrom(type) || type == typeof(Multiproc.ConventionMemberInfo) ||
-        type == typeof(Multiproc.CapabilityRequirement) ||
+        type == typeof(Multiproc.CapabilityRequirement) || type == typeof(Multiproc.ConventionMemberReport) ||
         (type.IsEnum && type.Namespace == "Thespian.Multiproc") ||
         IsSourceAuthorityMessage(type);
 

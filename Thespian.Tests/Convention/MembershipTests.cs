@@ -166,6 +166,24 @@ public sealed class MembershipTests(string systemBase) : ConventionFixture(syste
     }
 
     [Test]
+    public void TheCommandLineStatus_ShowsTheLeaderAndMembers_WithTheirCapabilities()
+    {
+        var (leader, leaderPort, members) = StartConvention(null, new Dictionary<string, object?> { ["colour"] = "red" });
+        var memberPort = Convert.ToInt32(StatusOf(members[0]).Capabilities[CommonCapabilities.AdminPort], System.Globalization.CultureInfo.InvariantCulture);
+
+        var fromLeader = Cli.CliRunner.Run("status", "--base", SystemBaseName, "--port", $"{leaderPort}");
+        var fromMember = Cli.CliRunner.Run("status", "--base", SystemBaseName, "--port", $"{memberPort}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fromLeader.ExitCode, Is.Zero, fromLeader.ToString());
+            Assert.That(fromLeader.StdOut, Does.Contain($"{members[0].SystemAddress} at {EndpointOf(memberPort)}: last heard"));
+            Assert.That(fromLeader.StdOut, Does.Contain("colour = \"red\""));
+            Assert.That(fromMember.StdOut, Does.Contain($"{leader.SystemAddress} at {EndpointOf(leaderPort)} (leader): last heard"), fromMember.ToString());
+        });
+    }
+
+    [Test]
     public void AConventionAddressThatCannotBeRead_IsLogged_AndTheSystemRunsAlone()
     {
         var system = JoinSystem(FreeAdminPort(), new Dictionary<string, object?> { [CommonCapabilities.ConventionRegistrationMissMax] = "many" });
