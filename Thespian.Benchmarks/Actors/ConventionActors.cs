@@ -7,20 +7,4 @@ namespace Thespian.Benchmarks.Actors;
 /// that has it); says which process runs it and sends every other message back to its sender.
 /// </summary>
 [RequireCapability("dog")]
-internal sealed class DogEcho : Actor
-{
-    public override void ReceiveMessage(object message, ActorAddress sender)
-    {
-        switch (message)
-        {
-            case WhoAreYou:
-                Send(sender, new ProcessIdentity(Environment.ProcessId));
-                break;
-            case ActorSystemMessage:
-                break;
-            default:
-                Send(sender, message);
-                break;
-        }
-    }
-}
+internal sealed class DogEcho : ProcessEcho;

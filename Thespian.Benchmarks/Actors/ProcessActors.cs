@@ -12,7 +12,7 @@ internal sealed class WhoAreYou
 internal sealed record ProcessIdentity(int ProcessId);
 
 /// <summary>Says which process runs it; sends every other message back to its sender.</summary>
-internal sealed class ProcessEcho : Actor
+internal class ProcessEcho : Actor
 {
     public override void ReceiveMessage(object message, ActorAddress sender)
     {

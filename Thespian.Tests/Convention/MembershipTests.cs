@@ -94,21 +94,17 @@ public sealed class MembershipTests(string systemBase) : ConventionFixture(syste
     [Test]
     public void WithSeveralLeaders_MembersFollowTheFirstLive_AndReturnToItWhenItRestarts()
     {
-        var firstPort = FreeAdminPort();
-        var secondPort = FreeAdminPort();
-        int[] leaders = [firstPort, secondPort];
-        var first = StartMember(firstPort, leaders);
-        var second = StartMember(secondPort, leaders);
-        var member = StartMember(FreeAdminPort(), leaders);
-        MembersUntil(member, first.SystemAddress, first, second);
+        var (first, second, member, leaders) = StartTwoLeadersAndAMember();
         MembersUntil(second, first.SystemAddress, first, member);
 
         Kill(AdminPidOf(first));
 
         MembersUntil(member, second.SystemAddress, second);
         MembersUntil(second, second.SystemAddress, member);
+        var dog = member.CreateActor<DogActor>();
+        Assert.That(member.Ask(dog, "woof", Patience), Is.EqualTo("woof"), "creates keep working through the new leader");
 
-        var restarted = StartMember(firstPort, leaders);
+        var restarted = StartMember(leaders[0], leaders, Dog);
 
         MembersUntil(member, restarted.SystemAddress, restarted, second);
         MembersUntil(second, restarted.SystemAddress, restarted, member);
@@ -118,17 +114,24 @@ public sealed class MembershipTests(string systemBase) : ConventionFixture(syste
     [Test]
     public void ALeaderThatShutsDown_IsLeftAtOnce_ForTheNext()
     {
-        var firstPort = FreeAdminPort();
-        var secondPort = FreeAdminPort();
-        int[] leaders = [firstPort, secondPort];
-        var first = StartMember(firstPort, leaders);
-        var second = StartMember(secondPort, leaders);
-        var member = StartMember(FreeAdminPort(), leaders);
-        MembersUntil(member, first.SystemAddress, first, second);
+        var (first, second, member, leaders) = StartTwoLeadersAndAMember();
 
         first.Shutdown();
 
         MembersUntil(member, second.SystemAddress, second);
+    }
+
+    private static readonly Dictionary<string, object?> Dog = new() { ["dog"] = true };
+
+    /// <summary>Two leaders with "dog", each listing both, and a member listing both; the member follows the first.</summary>
+    private (ActorSystem First, ActorSystem Second, ActorSystem Member, int[] Leaders) StartTwoLeadersAndAMember()
+    {
+        int[] leaders = [FreeAdminPort(), FreeAdminPort()];
+        var first = StartMember(leaders[0], leaders, Dog);
+        var second = StartMember(leaders[1], leaders, Dog);
+        var member = StartMember(FreeAdminPort(), leaders);
+        MembersUntil(member, first.SystemAddress, first, second);
+        return (first, second, member, leaders);
     }
 
     [Test]
