@@ -93,27 +93,15 @@ internal sealed partial class AdminServer
 
     private async Task CheckInAsync(string endpoint, ConventionMemberInfo self, long knownVersion)
     {
-        IControlMessage answer;
-        try
-        {
-            answer = await _node.AskControlAsync(endpoint, id => new ConventionCheckIn(id, self, knownVersion, _conventionSettings.Period),
-                                                 _conventionSettings.LossAfter).ConfigureAwait(false);
-        }
-        catch (ActorSystemRequestTimeoutException)
-        {
-            Post(() => _leaders.NoAnswer(endpoint));
-            return;
-        }
-        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
-        {
-            Post(() => LeaderUnreachable(endpoint));
-            return;
-        }
-
+        var answer = await AskOrFailureAsync(endpoint, id => new ConventionCheckIn(id, self, knownVersion, _conventionSettings.Period),
+                                             _conventionSettings.LossAfter).ConfigureAwait(false);
         Post(() =>
         {
             switch (answer)
             {
+                case null:
+                    _leaders.NoAnswer(endpoint); // Missed check-ins decide.
+                    break;
                 case ConventionTable table when _leaders.Answered(endpoint, table, SystemAddress, Now):
                     RefreshView();
                     break;
@@ -173,22 +161,10 @@ internal sealed partial class AdminServer
 
     private async Task PushTableAsync(ConventionMemberInfo member, ConventionTable table)
     {
-        ControlReply reply;
-        try
-        {
-            reply = await _node.RequestAsync(member.Endpoint, id => new ConventionTableChanged(id, table),
+        // No answer in time: its check-ins decide. Unreachable: it is lost at once.
+        var answer = await AskOrFailureAsync(member.Endpoint, id => new ConventionTableChanged(id, table),
                                              _conventionSettings.LossAfter).ConfigureAwait(false);
-        }
-        catch (ActorSystemRequestTimeoutException)
-        {
-            return; // Its check-ins decide.
-        }
-        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
-        {
-            reply = new ControlReply(0, ControlErrorKind.Failure, ex.Message);
-        }
-
-        if (!reply.Succeeded && reply.Error != ControlErrorKind.ShuttingDown)
+        if (answer is ControlReply { Succeeded: false } reply && reply.Error != ControlErrorKind.ShuttingDown)
         {
             Post(() => DropMember(member.Admin, $"could not be reached: {reply.Message}"));
         }
@@ -260,10 +236,9 @@ internal sealed partial class AdminServer
 
     private void NotifyConventionListeners(ConventionMemberInfo member, bool added)
     {
-        var admin = _node.Book.Register(member.Admin, member.Endpoint);
         foreach (var listener in _conventionListeners)
         {
-            SendSystemMessage(SystemAddress, listener, new ActorSystemConventionUpdate(admin, member.Capabilities, added));
+            SendConventionUpdate(listener, member, added);
         }
     }
 
@@ -272,10 +247,14 @@ internal sealed partial class AdminServer
     {
         foreach (var member in _view.Others)
         {
-            var admin = _node.Book.Register(member.Admin, member.Endpoint);
-            SendSystemMessage(SystemAddress, listener, new ActorSystemConventionUpdate(admin, member.Capabilities, remoteAdded: true));
+            SendConventionUpdate(listener, member, added: true);
         }
     }
+
+    /// <summary>Sends one update; the member's admin address travels with its route.</summary>
+    private void SendConventionUpdate(ActorAddress listener, ConventionMemberInfo member, bool added) =>
+        SendSystemMessage(SystemAddress, listener,
+                          new ActorSystemConventionUpdate(_node.Book.Register(member.Admin, member.Endpoint), member.Capabilities, added));
 
     /// <summary>This admin's capabilities changed: leaders and members hear of it at once, not at the next check-in.</summary>
     private void ConventionCapabilitiesChanged()

@@ -18,8 +18,8 @@ internal sealed partial class AdminServer
     /// <summary>Creates of a name whose claim is on its way to the leader (answered together when it returns).</summary>
     private readonly PendingCreates _claiming = new();
 
-    /// <summary>The leader's endpoint when it is another system (names are claimed there); null when this admin keeps them.</summary>
-    private string? NameKeeperElsewhere => _view.Leader is { } leader && leader != SystemAddress ? _view.Find(leader.Id)?.Endpoint : null;
+    /// <summary>The leader's endpoint when another system leads (names are claimed there, warnings go there); null otherwise.</summary>
+    private string? LeaderElsewhere => _view.Leader is { } leader && leader != SystemAddress ? _view.Find(leader.Id)?.Endpoint : null;
 
     /// <summary>
     /// A create with a global name this admin does not run yet: claims the name (from the leader, or here when this
@@ -40,11 +40,11 @@ internal sealed partial class AdminServer
             return true;
         }
 
-        if (NameKeeperElsewhere is not { } keeper)
+        if (LeaderElsewhere is not { } keeper)
         {
             if (_conventionNames.TryGetValue(name, out var held) && held.Owner != SystemAddress)
             {
-                AnswerWithRemoteHolder(request, envelope, held.Holder, held.Owner);
+                AnswerWithRemoteHolder(request, envelope, held.Holder, _node.Book.RouteOf(held.Owner.Id));
                 return true;
             }
 
@@ -80,22 +80,19 @@ internal sealed partial class AdminServer
             }
             else
             {
-                var owner = _node.Book.Intern(reply.Address!.Id);
-                AnswerWithRemoteHolder(request, envelope, owner, OwnerFrom(reply));
+                // The answer names the holder and the endpoint of the admin that runs it.
+                AnswerWithRemoteHolder(request, envelope, _node.Book.Intern(reply.Address!.Id), reply.Endpoint);
             }
         }
     }
 
-    /// <summary>The admin that runs a name's holder, as a claim's answer names it (its endpoint in <see cref="ControlReply.Endpoint"/>).</summary>
-    private ActorAddress OwnerFrom(ControlReply reply) =>
-        _view.Others.FirstOrDefault(m => m.Endpoint == reply.Endpoint) is { } member
-            ? _node.Book.Register(member.Admin, member.Endpoint)
-            : SystemAddress;
-
-    /// <summary>Answers a create with the actor that holds the name on another system (asking that system's admin where it runs).</summary>
-    private void AnswerWithRemoteHolder(CreateActorRequest request, Envelope envelope, ActorAddress holder, ActorAddress owner)
+    /// <summary>
+    /// Answers a create with the actor that holds the name on another system, asking that system's admin (at
+    /// <paramref name="ownerEndpoint"/>) where it runs; with no such admin (or this one), the create runs here.
+    /// </summary>
+    private void AnswerWithRemoteHolder(CreateActorRequest request, Envelope envelope, ActorAddress holder, string? ownerEndpoint)
     {
-        if (owner == SystemAddress || _node.Book.RouteOf(owner.Id) is not { } ownerEndpoint)
+        if (ownerEndpoint is null || ownerEndpoint == _node.LocalEndpoint)
         {
             CreateHere(request, envelope);
             return;
@@ -157,7 +154,7 @@ internal sealed partial class AdminServer
         }
 
         HandleNameRelease(new GlobalNameRelease(name, record.Address));
-        if (NameKeeperElsewhere is { } keeper)
+        if (LeaderElsewhere is { } keeper)
         {
             SendControl(keeper, new GlobalNameRelease(name, record.Address));
         }
@@ -175,7 +172,7 @@ internal sealed partial class AdminServer
     /// <summary>After the leader changed: claim this system's names from the new one (it may not know them).</summary>
     private void ClaimNamesAgain()
     {
-        if (NameKeeperElsewhere is not { } keeper)
+        if (LeaderElsewhere is not { } keeper)
         {
             return;
         }
@@ -183,8 +180,7 @@ internal sealed partial class AdminServer
         foreach (var record in _globalNames.Values.Where(r => r.State != ActorRecordState.Stopped))
         {
             var claim = new GlobalNameClaim(0, record.GlobalName!, record.Address, SystemAddress);
-            _ = _node.RequestAsync(keeper, id => claim with { RequestId = id }, _conventionSettings.LossAfter)
-                     .ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            _ = RequestOrFailureAsync(keeper, id => claim with { RequestId = id }, _conventionSettings.LossAfter);   // Best effort.
         }
     }
 }

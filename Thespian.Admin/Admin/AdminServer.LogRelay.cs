@@ -13,6 +13,9 @@ internal sealed partial class AdminServer
 {
     private const int MaxRelayedPerSecond = 20;
     private const int UndeliverableEventId = 2011;
+
+    /// <summary>The category of members' records in a leader's log (never passed on again).</summary>
+    private const string MemberLogCategory = "Thespian.Convention.Member";
     private long _relayWindowStart;
     private int _relayedInWindow;
 
@@ -23,7 +26,7 @@ internal sealed partial class AdminServer
         {
             _relay.Sink = (level, category, eventId, message) =>
             {
-                if (eventId.Id != UndeliverableEventId && !category.StartsWith("Thespian.Convention.Member", StringComparison.Ordinal))
+                if (eventId.Id != UndeliverableEventId && category != MemberLogCategory)
                 {
                     Post(() => RelayToLeader(level, category, eventId.Id, message));
                 }
@@ -33,7 +36,7 @@ internal sealed partial class AdminServer
 
     private void RelayToLeader(LogLevel level, string category, int eventId, string message)
     {
-        if (NameKeeperElsewhere is not { } leader)
+        if (LeaderElsewhere is not { } leader)
         {
             return;
         }
@@ -51,7 +54,7 @@ internal sealed partial class AdminServer
         }
     }
 
-    /// <summary>As the leader: a member's record goes into this system's log under the category "Thespian.Convention.Member".</summary>
+    /// <summary>As the leader: a member's record goes into this system's log under <see cref="MemberLogCategory"/>.</summary>
     private void HandleMemberLog(ConventionLogRecord record)
     {
         var level = Enum.IsDefined(typeof(LogLevel), record.Level) ? (LogLevel)record.Level : LogLevel.Warning;

@@ -31,21 +31,18 @@ internal sealed partial class AdminServer
             return false;
         }
 
-        var refusal = $"No actor system with capabilities that satisfy {ShortTypeName(record.TypeName)} was found (its [RequireCapability] " +
-                      "attributes refused this system).";
         if (MayPlaceElsewhere(request))
         {
             PlaceElsewhere(record, request, [$"this system ({_node.LocalEndpoint}) does not meet its [RequireCapability] attributes"]);
         }
         else
         {
-            ActorFailedToStart(record, ControlErrorKind.NoCompatibleSystem, refusal);
+            // The assembly-qualified name without its assembly: the type's full name, as a host names it.
+            ActorFailedToStart(record, ControlErrorKind.NoCompatibleSystem, ControlErrors.NoCompatibleSystem(record.TypeName.Split(',')[0]));
         }
 
         return true;
     }
-
-    private static string ShortTypeName(string typeName) => typeName.Split(',')[0];
 
     /// <summary>Asks the next untried system of the convention (fewest placed first) to run the actor.</summary>
     private void PlaceElsewhere(ActorRecord record, CreateActorRequest request, List<string> refusals)
@@ -55,11 +52,10 @@ internal sealed partial class AdminServer
             return;
         }
 
-        var candidate = _view.Others.Select((member, order) => (member, order))
-                             .Where(c => !record.TriedMembers.Contains(c.member.Admin.Id) &&
-                                         CapabilityRequirement.AllMet(request.Requirements, c.member.Capabilities))
-                             .OrderBy(c => PlacedCount(c.member.Admin.Id)).ThenBy(c => c.order)
-                             .Select(c => c.member).FirstOrDefault();
+        var placed = PlacedCounts();
+        var candidate = _view.Others.Where(m => !record.TriedMembers.Contains(m.Admin.Id) &&
+                                                CapabilityRequirement.AllMet(request.Requirements, m.Capabilities))
+                             .MinBy(m => placed.GetValueOrDefault(m.Admin.Id));   // the first of the least loaded
         if (candidate is null)
         {
             ActorFailedToStart(record, ControlErrorKind.NoCompatibleSystem,
@@ -93,7 +89,10 @@ internal sealed partial class AdminServer
         });
     }
 
-    private int PlacedCount(ActorId admin) => _actors.Values.Count(a => a.PlacedOn?.Id == admin && a.State != ActorRecordState.Stopped);
+    /// <summary>How many actors of this system run on each other system (one pass over the registry).</summary>
+    private Dictionary<ActorId, int> PlacedCounts() =>
+        _actors.Values.Where(a => a.PlacedOn is not null && a.State != ActorRecordState.Stopped)
+               .CountBy(a => a.PlacedOn!.Id).ToDictionary();
 
     /// <summary>The system that ran an actor for this one says it stopped: its parent hears of it here.</summary>
     private void HandlePlacedActorStopped(ConventionActorStopped stopped)

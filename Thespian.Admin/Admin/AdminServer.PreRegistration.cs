@@ -72,6 +72,11 @@ internal sealed partial class AdminServer
     /// <summary>Each period: invites again whoever has not checked in yet (every period at first, then every tenth).</summary>
     private void InviteWaiting()
     {
+        if (_invited.Count == 0)
+        {
+            return;
+        }
+
         var joined = _leaderTable.Members.Select(m => m.Endpoint).ToHashSet(StringComparer.Ordinal);
         foreach (var endpoint in _invited.Keys.ToArray())
         {

@@ -29,7 +29,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         _relay = relay;
         _options = options;
         _logger = logging.CreateLogger("Thespian.Admin");
-        _memberLogger = logging.CreateLogger("Thespian.Convention.Member");
+        _memberLogger = logging.CreateLogger(MemberLogCategory);
         _capabilities = new CapabilitySet(options.BaseName, 1, options.Capabilities,
         [
             new(CommonCapabilities.AdminPort, options.Port),
@@ -234,14 +234,18 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     }
 
     /// <summary>
-    /// A control request to another system's admin whose failure (no answer in time, unreachable, this admin stopping) comes back
-    /// as a failed <see cref="ControlReply"/>, not an exception: the caller decides what a failure means.
+    /// A control request to another system's admin that never throws: its answer; a failed <see cref="ControlReply"/> when
+    /// the admin cannot be reached (or this one is stopping); null when no answer came in time.
     /// </summary>
-    private async Task<IControlMessage> AskOrFailureAsync(string endpoint, Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null)
+    private async Task<IControlMessage?> AskOrFailureAsync(string endpoint, Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null)
     {
         try
         {
             return await _node.AskControlAsync(endpoint, makeRequest, timeout).ConfigureAwait(false);
+        }
+        catch (ActorSystemRequestTimeoutException)
+        {
+            return null;
         }
         catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
         {
@@ -249,10 +253,14 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         }
     }
 
-    /// <summary><see cref="AskOrFailureAsync"/> for requests answered with a <see cref="ControlReply"/>.</summary>
+    /// <summary><see cref="AskOrFailureAsync"/> for requests answered with a <see cref="ControlReply"/>: no answer is a failure too.</summary>
     private async Task<ControlReply> RequestOrFailureAsync(string endpoint, Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null) =>
-        await AskOrFailureAsync(endpoint, makeRequest, timeout).ConfigureAwait(false) as ControlReply
-        ?? new ControlReply(0, ControlErrorKind.Failure, $"{endpoint} answered with something other than a ControlReply.");
+        await AskOrFailureAsync(endpoint, makeRequest, timeout).ConfigureAwait(false) switch
+        {
+            ControlReply reply => reply,
+            null => new ControlReply(0, ControlErrorKind.Failure, $"{endpoint} did not answer in time."),
+            var other => new ControlReply(0, ControlErrorKind.Failure, $"{endpoint} answered with {other.GetType().Name} where a ControlReply was expected."),
+        };
 
     /// <summary>Sends a Thespian message (status, ChildActorExited, exit requests) from the system or another address.</summary>
     private void SendSystemMessage(ActorAddress from, ActorAddress to, object message)

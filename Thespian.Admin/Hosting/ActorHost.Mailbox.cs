@@ -202,9 +202,7 @@ internal sealed partial class ActorHost
 
         if (!typeInfo.PassesCapabilityCheck(_capabilities, _requirements))
         {
-            return new ControlReply(run.RequestId, ControlErrorKind.NoCompatibleSystem,
-                $"No actor system with capabilities that satisfy {typeInfo.Type.FullName} was found " +
-                "(its [RequireCapability] attributes or ActorSystemCapabilityCheck refused this system).");
+            return new ControlReply(run.RequestId, ControlErrorKind.NoCompatibleSystem, ControlErrors.NoCompatibleSystem(typeInfo.Name));
         }
 
         var address = _node.Book.Register(run.Address, _node.LocalEndpoint);

@@ -43,11 +43,11 @@ public sealed class RequireCapabilityAttribute : Attribute
     public bool IsSatisfiedBy(IReadOnlyDictionary<string, object?> capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
-        if (!capabilities.TryGetValue(CapabilityName, out var actual))
-        {
-            return false;
-        }
-
-        return HasValue ? Truthiness.ValuesEqual(actual, Value) : Truthiness.IsTruthy(actual);
+        return IsMet(capabilities, CapabilityName, HasValue, Value);
     }
+
+    /// <summary>The rule itself, for a requirement held as data (one sent with a create to an admin).</summary>
+    internal static bool IsMet(IReadOnlyDictionary<string, object?> capabilities, string name, bool hasValue, object? value) =>
+        capabilities.TryGetValue(name, out var actual) &&
+        (hasValue ? Truthiness.ValuesEqual(actual, value) : Truthiness.IsTruthy(actual));
 }

@@ -51,6 +51,10 @@ internal static class Truthiness
         return actual.Equals(expected);
     }
 
+    /// <summary>Whether two capability sets hold the same names with equal values (<see cref="ValuesEqual"/> for each).</summary>
+    public static bool SameCapabilities(IReadOnlyDictionary<string, object?> left, IReadOnlyDictionary<string, object?> right) =>
+        left.Count == right.Count && left.All(pair => right.TryGetValue(pair.Key, out var other) && ValuesEqual(pair.Value, other));
+
     private static bool IsNumber(object value) => IsIntegral(value) || IsFloating(value);
 
     private static bool IsIntegral(object value) => value is sbyte or byte or short or ushort or int or uint or long

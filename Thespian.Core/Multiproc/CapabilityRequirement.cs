@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Thespian.Multiproc;
 
@@ -10,13 +11,21 @@ namespace Thespian.Multiproc;
 /// </summary>
 internal sealed record CapabilityRequirement(string Name, object? Value, bool HasValue)
 {
+    /// <summary>Each type's requirements, read once (a create is no place for reflection); weak, so unloaded sources go.</summary>
+    private static readonly ConditionalWeakTable<Type, CapabilityRequirement[]> ByType = new();
+
     /// <summary>The type's requirements (its attributes and its bases'); null for none or an unknown type.</summary>
     public static IReadOnlyList<CapabilityRequirement>? Of(Type? type)
     {
-        var attributes = type?.GetCustomAttributes<RequireCapabilityAttribute>(inherit: true).ToArray();
-        return attributes is { Length: > 0 }
-            ? attributes.Select(a => new CapabilityRequirement(a.CapabilityName, a.Value, a.HasValue)).ToArray()
-            : null;
+        if (type is null)
+        {
+            return null;
+        }
+
+        var requirements = ByType.GetValue(type, static t => t.GetCustomAttributes<RequireCapabilityAttribute>(inherit: true)
+                                                            .Select(a => new CapabilityRequirement(a.CapabilityName, a.Value, a.HasValue))
+                                                            .ToArray());
+        return requirements.Length > 0 ? requirements : null;
     }
 
     /// <summary>Whether every requirement is met by <paramref name="capabilities"/> (true for none).</summary>
@@ -25,5 +34,5 @@ internal sealed record CapabilityRequirement(string Name, object? Value, bool Ha
 
     /// <summary>Whether <paramref name="capabilities"/> meet this requirement (as the attribute decides).</summary>
     public bool IsSatisfiedBy(IReadOnlyDictionary<string, object?> capabilities) =>
-        (HasValue ? new RequireCapabilityAttribute(Name, Value!) : new RequireCapabilityAttribute(Name)).IsSatisfiedBy(capabilities);
+        RequireCapabilityAttribute.IsMet(capabilities, Name, HasValue, Value);
 }

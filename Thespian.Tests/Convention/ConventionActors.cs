@@ -69,9 +69,6 @@ public sealed class ConventionWatcher : Actor
 /// <summary>What a <see cref="ConventionWatcher"/> passes on of an update (the application never gets system messages).</summary>
 public sealed record ConventionSeen(ActorAddress Admin, string? Colour, bool Added);
 
-/// <summary>What a <see cref="DogOwner"/> passes on when its child exits.</summary>
-public sealed record ChildGone(ActorAddress Child);
-
 /// <summary>Tells a <see cref="ConventionWatcher"/> to pre-register the system at an endpoint.</summary>
 public sealed record PreRegister(string Endpoint, Dictionary<string, object?>? Capabilities = null);
 
@@ -95,7 +92,7 @@ public sealed class DogOwner : Actor
                 Send(sender, CreateActor<DogActor>());
                 break;
             case ChildActorExited exited when _client is not null:
-                Send(_client, new ChildGone(exited.ChildAddress));
+                Send(_client, new Multiproc.ChildExitSeen(exited.ChildAddress));
                 break;
         }
     }

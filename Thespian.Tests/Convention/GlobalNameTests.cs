@@ -14,12 +14,7 @@ public sealed class GlobalNameTests(string systemBase) : ConventionFixture(syste
     [Test]
     public void ANameCreatedOnOneMember_IsTheSameActorFromAnother()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, [], Dog);
-        var first = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        var second = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        MembersUntil(leader, leader.SystemAddress, first, second);
-        MembersUntil(second, leader.SystemAddress, leader, first);
+        var (_, first, second) = StartLeaderAndTwoMembers();
 
         var named = first.CreateActor<DogActor>(globalName: "the-one");
         var again = second.CreateActor<DogActor>(globalName: "the-one");
@@ -32,12 +27,7 @@ public sealed class GlobalNameTests(string systemBase) : ConventionFixture(syste
     [Test]
     public void ANameCreatedAtOnceFromTwoMembers_IsOneActor()
     {
-        var leaderPort = FreeAdminPort();
-        var leader = StartMember(leaderPort, [], Dog);
-        var first = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        var second = StartMember(FreeAdminPort(), [leaderPort], Dog);
-        MembersUntil(first, leader.SystemAddress, leader, second);
-        MembersUntil(second, leader.SystemAddress, leader, first);
+        var (_, first, second) = StartLeaderAndTwoMembers();
 
         using var start = new Barrier(2);
         var creates = new[] { first, second }.Select(system => Task.Run(() =>
@@ -49,6 +39,15 @@ public sealed class GlobalNameTests(string systemBase) : ConventionFixture(syste
 
         Assert.That(creates[1].Result, Is.EqualTo(creates[0].Result), "both creates got the same actor");
         Assert.That(StatusOf(first).ActorCount + StatusOf(second).ActorCount, Is.EqualTo(1), "one actor runs in the whole convention");
+    }
+
+    /// <summary>A leader and two members, all with "dog", once both members see the whole convention.</summary>
+    private (ActorSystem Leader, ActorSystem First, ActorSystem Second) StartLeaderAndTwoMembers()
+    {
+        var (leader, _, members) = StartConvention(Dog, Dog, Dog);
+        MembersUntil(members[0], leader.SystemAddress, leader, members[1]);
+        MembersUntil(members[1], leader.SystemAddress, leader, members[0]);
+        return (leader, members[0], members[1]);
     }
 
     [Test]

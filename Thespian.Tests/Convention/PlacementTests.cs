@@ -39,7 +39,7 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
         var pid = PidOf(leader, dog);
         Assert.That(ProcessesOfSystem(member), Does.Contain(pid));
         leader.Tell(dog, new ActorExitRequest());
-        Assert.That(ListenFor<ChildGone>(leader).Child, Is.EqualTo(dog));
+        Assert.That(ListenFor<Multiproc.ChildExitSeen>(leader).Child, Is.EqualTo(dog));
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
 
         Kill(AdminPidOf(member));
 
-        Assert.That(ListenFor<ChildGone>(leader).Child, Is.EqualTo(dog));
+        Assert.That(ListenFor<Multiproc.ChildExitSeen>(leader).Child, Is.EqualTo(dog));
         Eventually(() => processes.All(pid => !IsAlive(pid)), "every process of the killed system has exited");
     }
 
@@ -95,7 +95,7 @@ public sealed class PlacementTests(string systemBase) : ConventionFixture(system
 
         first.UpdateCapability("dog", false);
 
-        Assert.That(ListenFor<ChildGone>(leader).Child, Is.EqualTo(dog), "the misfit exits and its parent hears of it");
+        Assert.That(ListenFor<Multiproc.ChildExitSeen>(leader).Child, Is.EqualTo(dog), "the misfit exits and its parent hears of it");
         var second = StartMember(FreeAdminPort(), [leaderPort], Dog);
         MembersUntil(leader, leader.SystemAddress, first, second);
         var next = leader.CreateActor<DogActor>();

@@ -26,18 +26,19 @@ internal sealed record ConventionSettings(IReadOnlyList<string> Leaders, TimeSpa
     {
         environment ??= Environment.GetEnvironmentVariable;
         var leaders = ParseLeaders(capabilities.GetValueOrDefault(CommonCapabilities.ConventionAddressIPv4));
-        var period = capabilities.GetValueOrDefault(CommonCapabilities.ConventionRegistrationPeriod) is { } periodValue
-            ? ParsePeriod(periodValue, CommonCapabilities.ConventionRegistrationPeriod)
-            : environment("CONVENTION_REREGISTRATION_PERIOD") is { Length: > 0 } periodText
-                ? ParsePeriod(periodText, "CONVENTION_REREGISTRATION_PERIOD")
-                : DefaultPeriod;
-        var missMax = capabilities.GetValueOrDefault(CommonCapabilities.ConventionRegistrationMissMax) is { } missValue
-            ? ParseMissMax(missValue, CommonCapabilities.ConventionRegistrationMissMax)
-            : environment("CONVENTION_REGISTRATION_MISS_MAX") is { Length: > 0 } missText
-                ? ParseMissMax(missText, "CONVENTION_REGISTRATION_MISS_MAX")
-                : DefaultMissMax;
+        var period = Read(capabilities, CommonCapabilities.ConventionRegistrationPeriod, environment, "CONVENTION_REREGISTRATION_PERIOD",
+                          ParsePeriod, DefaultPeriod);
+        var missMax = Read(capabilities, CommonCapabilities.ConventionRegistrationMissMax, environment, "CONVENTION_REGISTRATION_MISS_MAX",
+                           ParseMissMax, DefaultMissMax);
         return new ConventionSettings(leaders, period, missMax);
     }
+
+    /// <summary>A setting from its capability, else from Python's environment variable, else the default.</summary>
+    private static T Read<T>(IReadOnlyDictionary<string, object?> capabilities, string capability, Func<string, string?> environment,
+                             string variable, Func<object, string, T> parse, T defaultValue) =>
+        capabilities.GetValueOrDefault(capability) is { } value ? parse(value, capability)
+        : environment(variable) is { Length: > 0 } text ? parse(text, variable)
+        : defaultValue;
 
     /// <summary>"host:port", several as a comma-separated string or a list of strings.</summary>
     public static IReadOnlyList<string> ParseLeaders(object? value) => value switch

@@ -50,7 +50,7 @@ internal sealed record ConventionView(ActorAddress? Leader, IReadOnlyList<Conven
 
         foreach (var member in after.Others)
         {
-            if (!old.TryGetValue(member.Admin.Id, out var was) || !CapabilityValues.SameCapabilities(was.Capabilities, member.Capabilities))
+            if (!old.TryGetValue(member.Admin.Id, out var was) || !Truthiness.SameCapabilities(was.Capabilities, member.Capabilities))
             {
                 changes.Add((member, true));
             }

@@ -31,7 +31,7 @@ internal sealed class LeaderTable(long startedAt)
         {
             known.LastCheckIn = now;
             known.LossAfter = memberLossAfter;
-            if (known.Info.Endpoint == member.Endpoint && CapabilityValues.SameCapabilities(known.Info.Capabilities, member.Capabilities))
+            if (known.Info.Endpoint == member.Endpoint && Truthiness.SameCapabilities(known.Info.Capabilities, member.Capabilities))
             {
                 return false;
             }
