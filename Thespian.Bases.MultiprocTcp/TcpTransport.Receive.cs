@@ -6,6 +6,11 @@ namespace Thespian.Bases.MultiprocTcp;
 
 internal sealed partial class TcpTransport
 {
+    private int _acceptedConnections;
+
+    /// <summary>How many connections the listener has accepted (return paths this process opened are not among them).</summary>
+    internal int AcceptedConnections => Volatile.Read(ref _acceptedConnections);
+
     private async Task AcceptLoopAsync()
     {
         while (!_stopping.IsCancellationRequested)
@@ -32,6 +37,7 @@ internal sealed partial class TcpTransport
             }
 
             socket.NoDelay = true;
+            Interlocked.Increment(ref _acceptedConnections);
             _inbound.TryAdd(socket, 0);
             LoopThreads.Shared.Start("Thespian receive", () => ReceiveLoop(socket));
         }
