@@ -64,20 +64,33 @@ internal sealed partial class TcpTransport
                 return;
             }
         }
+        catch (WireProtocolException ex)
+        {
+            Sink.OnProtocolViolation(remote, ex);
+            CloseAccepted(socket);
+            return;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The peer went away or this transport is stopping: nothing to report.
+            CloseAccepted(socket);
+            return;
+        }
         catch (Exception ex)
         {
-            if (ex is not (IOException or SocketException or ObjectDisposedException or OperationCanceledException))
-            {
-                // A protocol violation, or a fault in this side's checks: close this connection, keep the process.
-                Sink.OnProtocolViolation(remote, ex);
-            }
-
-            _inbound.TryRemove(socket, out _);
-            socket.Dispose();
+            // A fault in this side's checks: close this connection, keep the process.
+            Sink.OnProtocolViolation(remote, ex);
+            CloseAccepted(socket);
             return;
         }
 
         ReceiveFrames(socket, remote, fromAdmin: role == WireRole.Admin);
+    }
+
+    private void CloseAccepted(Socket socket)
+    {
+        _inbound.TryRemove(socket, out _);
+        socket.Dispose();
     }
 
     /// <summary>
