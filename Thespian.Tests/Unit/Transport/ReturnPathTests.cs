@@ -13,17 +13,24 @@ public sealed class ReturnPathTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
+    private readonly List<TcpTransport> _transports = [];
+
+    [TearDown]
+    public async Task DisposeTransports()
+    {
+        foreach (var transport in _transports)
+        {
+            await transport.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _transports.Clear();
+    }
+
     [Test]
     public async Task AnAdmin_SendsOverTheReturnPath_AndNeverConnects()
     {
-        var admin = new TcpTransport(new TcpTransportOptions { Role = WireRole.Admin });
-        var outboundOnly = new TcpTransport(new TcpTransportOptions { Role = WireRole.Admin });
-        await using var a = admin.ConfigureAwait(false);
-        await using var o = outboundOnly.ConfigureAwait(false);
-        var adminSink = new RecordingSink();
-        var received = new RecordingSink();
-        admin.Start(adminSink);
-        outboundOnly.Start(received);
+        var (admin, adminSink) = Started(WireRole.Admin);
+        var (outboundOnly, received) = Started(WireRole.Admin);
 
         await outboundOnly.OpenReturnPathAsync(admin.LocalEndpoint).WaitAsync(Patience).ConfigureAwait(false);
         for (var i = 0; i < 50; i++)
@@ -41,12 +48,8 @@ public sealed class ReturnPathTests
     [Test]
     public async Task OpeningAgain_WhileOpen_ReusesTheReturnPath()
     {
-        var admin = new TcpTransport(new TcpTransportOptions { Role = WireRole.Admin });
-        var outboundOnly = new TcpTransport(new TcpTransportOptions { Role = WireRole.Admin });
-        await using var a = admin.ConfigureAwait(false);
-        await using var o = outboundOnly.ConfigureAwait(false);
-        admin.Start(new RecordingSink());
-        outboundOnly.Start(new RecordingSink());
+        var (admin, _) = Started(WireRole.Admin);
+        var (outboundOnly, _) = Started(WireRole.Admin);
 
         var first = outboundOnly.OpenReturnPathAsync(admin.LocalEndpoint);
         await first.WaitAsync(Patience).ConfigureAwait(false);
@@ -56,19 +59,24 @@ public sealed class ReturnPathTests
     }
 
     [Test]
-    public async Task AProcessThatIsNotAnAdmin_RefusesAReturnPath()
+    public void AProcessThatIsNotAnAdmin_RefusesAReturnPath()
     {
-        var peer = new TcpTransport(new TcpTransportOptions { Role = WireRole.Peer });
-        var outboundOnly = new TcpTransport(new TcpTransportOptions { Role = WireRole.Admin });
-        await using var p = peer.ConfigureAwait(false);
-        await using var o = outboundOnly.ConfigureAwait(false);
-        var peerSink = new RecordingSink();
-        peer.Start(peerSink);
-        outboundOnly.Start(new RecordingSink());
+        var (peer, _) = Started(WireRole.Peer);
+        var (outboundOnly, _) = Started(WireRole.Admin);
 
         var refused = Assert.ThrowsAsync<WireProtocolException>(() => outboundOnly.OpenReturnPathAsync(peer.LocalEndpoint).WaitAsync(Patience));
 
         Assert.That(refused!.Violation, Is.EqualTo(WireViolation.RoleRefused));
+    }
+
+    /// <summary>A started transport of <paramref name="role"/> and the sink that records what it receives (disposed at teardown).</summary>
+    private (TcpTransport Transport, RecordingSink Sink) Started(WireRole role)
+    {
+        var transport = new TcpTransport(new TcpTransportOptions { Role = role });
+        _transports.Add(transport);
+        var sink = new RecordingSink();
+        transport.Start(sink);
+        return (transport, sink);
     }
 
     private static Envelope Numbered(int i, string from) =>
