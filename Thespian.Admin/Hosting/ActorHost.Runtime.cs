@@ -53,9 +53,18 @@ internal sealed partial class ActorHost : IActorRuntime
     public void WakeupAfter(ActorCell cell, TimeSpan period, object? payload)
     {
         cell.PendingWakeups++;
-        var wakeup = new WakeupMessage(period, payload);
-        _ = Task.Delay(period).ContinueWith(_ => _mailbox.TryWrite(new MailItem.Wakeup(wakeup)), TaskScheduler.Default);
+        _wakeups.Add(new WakeupMessage(period, payload), System.Diagnostics.Stopwatch.GetTimestamp());
+        RemindAfter(period);
     }
+
+    /// <summary>
+    /// Posts a reminder to the mailbox after <paramref name="delay"/>. Only a reminder: whatever the mailbox runs next
+    /// takes the wakeups due by then first (RunItems), and a reminder that finds none due yet (a timer may run a little
+    /// early) asks for another.
+    /// </summary>
+    private void RemindAfter(TimeSpan delay) =>
+        _ = Task.Delay(delay).ContinueWith(static (_, mailbox) => ((OwnedMailbox<MailItem>)mailbox!).TryWrite(MailItem.WakeupDue.Instance),
+                                           _mailbox, TaskScheduler.Default);
 
     /// <inheritdoc />
     public void HandleDeadLetters(ActorCell cell, bool enable) => Register(cell, RegistrationKind.DeadLetters, enable);
