@@ -153,14 +153,13 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         Socket? socket = null;
         try
         {
-            socket = BlockingConnect.Open(_endpoint, _transport.Options.ConnectTimeout, () => _transport.IsStopping);
+            socket = _transport.OpenConnection(_endpoint);
             Volatile.Write(ref _socket, socket);
             if (_transport.IsStopping)
             {
                 throw new OperationCanceledException("The transport is stopping.");
             }
 
-            BlockingHandshake.Connect(socket, _transport.Options.Role, _transport.Options.FrameDeadline);
             var connected = socket;
             LoopThreads.Shared.Start("Thespian acks", () => ReadAcknowledgements(connected));
             _ready = true;

@@ -6,6 +6,11 @@ namespace Thespian.Bases.MultiprocTcp;
 
 internal sealed partial class TcpTransport
 {
+    private int _acceptedConnections;
+
+    /// <summary>How many connections the listener has accepted (return paths this process opened are not among them).</summary>
+    internal int AcceptedConnections => Volatile.Read(ref _acceptedConnections);
+
     private async Task AcceptLoopAsync()
     {
         while (!_stopping.IsCancellationRequested)
@@ -32,6 +37,7 @@ internal sealed partial class TcpTransport
             }
 
             socket.NoDelay = true;
+            Interlocked.Increment(ref _acceptedConnections);
             _inbound.TryAdd(socket, 0);
             LoopThreads.Shared.Start("Thespian receive", () => ReceiveLoop(socket));
         }
@@ -46,13 +52,57 @@ internal sealed partial class TcpTransport
     private void ReceiveLoop(Socket socket)
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
-        InboundReceipt? receipt = null;
+        WireRole role;
         try
         {
             socket.Blocking = true;
-            var role = BlockingHandshake.Accept(socket, _options.FrameDeadline, Serves);
+            role = BlockingHandshake.Accept(socket, _options.FrameDeadline, Serves);
+            if (role == WireRole.ReturnPath)
+            {
+                AcceptReturnPath(socket);
+                _inbound.TryRemove(socket, out _);
+                return;
+            }
+        }
+        catch (WireProtocolException ex)
+        {
+            Sink.OnProtocolViolation(remote, ex);
+            CloseAccepted(socket);
+            return;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The peer went away or this transport is stopping: nothing to report.
+            CloseAccepted(socket);
+            return;
+        }
+        catch (Exception ex)
+        {
+            // A fault in this side's checks: close this connection, keep the process.
+            Sink.OnProtocolViolation(remote, ex);
+            CloseAccepted(socket);
+            return;
+        }
 
-            receipt = new InboundReceipt(socket, fromAdmin: role == WireRole.Admin);
+        ReceiveFrames(socket, remote, fromAdmin: role == WireRole.Admin);
+    }
+
+    private void CloseAccepted(Socket socket)
+    {
+        _inbound.TryRemove(socket, out _);
+        socket.Dispose();
+    }
+
+    /// <summary>
+    /// Frames from a connection whose handshake is done (one accepted here, or a return path this process opened), on
+    /// the calling thread, until the peer closes; the socket is closed at the end.
+    /// </summary>
+    private void ReceiveFrames(Socket socket, string remote, bool fromAdmin)
+    {
+        InboundReceipt? receipt = null;
+        try
+        {
+            receipt = new InboundReceipt(socket, fromAdmin);
 
             // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
             var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline,
@@ -102,8 +152,8 @@ internal sealed partial class TcpTransport
         }
     }
 
-    /// <summary>Every role but the admin probe, which only an admin's transport accepts.</summary>
-    private bool Serves(WireRole role) => role != WireRole.AdminProbe || _options.Role == WireRole.Admin;
+    /// <summary>Every role but the admin probe and return paths, which only an admin's transport accepts.</summary>
+    private bool Serves(WireRole role) => role is not (WireRole.AdminProbe or WireRole.ReturnPath) || _options.Role == WireRole.Admin;
 
     /// <summary>Whether a receive ended because this transport stopped reading (not stopping altogether).</summary>
 

@@ -154,6 +154,7 @@ internal sealed partial class TcpTransport : ITransport
         await _stopping.CancelAsync().ConfigureAwait(false);
         _closeInbound.TrySetResult();
         _listener.Stop();
+        _returnPaths.Dispose();
         foreach (var socket in _inbound.Keys)
         {
             socket.Dispose();

@@ -204,6 +204,25 @@ internal sealed partial class UdpTransport : ITransport
         _inbound.Clear();
     }
 
+    /// <summary>
+    /// Sends the peer a <see cref="DatagramType.Liveness"/> datagram (which it ignores) from this transport's socket: a
+    /// stateful firewall in front of this process then lets the peer's datagrams to this socket in.
+    /// </summary>
+    public Task OpenReturnPathAsync(string peer)
+    {
+        try
+        {
+            Span<byte> datagram = stackalloc byte[DatagramCodec.HeaderLength];
+            DatagramCodec.WriteBare(datagram, DatagramType.Liveness, 0);
+            SendDatagram(datagram, Resolve(peer).Serialize());
+            return Task.CompletedTask;
+        }
+        catch (Exception ex) when (ex is SocketException or ArgumentException or FormatException)
+        {
+            return Task.FromException(ex);
+        }
+    }
+
     /// <summary>Sends one datagram; a failure counts as a loss (retransmission deals with it).</summary>
     internal void SendDatagram(ReadOnlySpan<byte> datagram, SocketAddress to)
     {

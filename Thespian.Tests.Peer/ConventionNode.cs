@@ -14,6 +14,9 @@ internal sealed class ConventionNode(ActorSystem system)
     /// <summary>The wait for the convention to form, and for one answer (never a measure of speed).</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long the blocked dog is waited for: it is expected not to answer at all.</summary>
+    private static readonly TimeSpan BlockedPatience = TimeSpan.FromSeconds(5);
+
     private static readonly TimeSpan StatusInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
@@ -31,9 +34,35 @@ internal sealed class ConventionNode(ActorSystem system)
         for (var i = 0; completed && i < dogs; i++)
         {
             var name = $"dog{i}";
-            completed &= Phase(name, () => CreateAndAsk(name));
+            completed &= Phase(name, () => CreateAndAsk(name, system.CreateActor<PlacedDog>()));
         }
 
+        return completed;
+    }
+
+    /// <summary>
+    /// The leader's part of the routing test: waits for three members, then creates a <see cref="RoutedDog"/> (placed on the
+    /// member with "Admin Routing"), an <see cref="OutboundDog"/> (on the "Outbound Only" member) and a
+    /// <see cref="BlockedDog"/> (on the member behind the same firewall as the routed one, without routing); asks the
+    /// first two where they run and to answer ("routed.*", "outbound.*" as in <see cref="Lead"/>), asks the blocked one once
+    /// with a short wait ("blocked.answer=", "nothing (timed out)" when the firewall held it back), and has the routed and
+    /// the outbound dog ask each other ("routed-to-outbound.answer=", "outbound-to-routed.answer=").
+    /// </summary>
+    public bool LeadRouted()
+    {
+        Print("leader.netns", ProcessPlace.Namespace);
+        Print("leader.base-ip", ProcessPlace.BaseAddress);
+        ActorAddress? routed = null, outbound = null;
+        var completed = Phase("members", () => AwaitMembers(3))
+                        && Phase("routed", () => routed = CreateAndAsk("routed", system.CreateActor<RoutedDog>()))
+                        && Phase("outbound", () => outbound = CreateAndAsk("outbound", system.CreateActor<OutboundDog>()));
+        completed = completed && Phase("blocked", () =>
+        {
+            var blocked = system.CreateActor<BlockedDog>();
+            Print("blocked.answer", Describe(system.Ask(blocked, "woof", BlockedPatience)));
+        });
+        completed = completed && Phase("routed-to-outbound", () => Print("routed-to-outbound.answer", AskFor<string>(routed!, new RelayWoof(outbound!))));
+        completed = completed && Phase("outbound-to-routed", () => Print("outbound-to-routed.answer", AskFor<string>(outbound!, new RelayWoof(routed!))));
         return completed;
     }
 
@@ -65,14 +94,14 @@ internal sealed class ConventionNode(ActorSystem system)
         Print("members.list", string.Join(',', status.ConventionMembers));
     }
 
-    private void CreateAndAsk(string name)
+    private ActorAddress CreateAndAsk(string name, ActorAddress dog)
     {
-        var dog = system.CreateActor<PlacedDog>();
         Print($"{name}.address", dog);
         Print($"{name}.pid", AskFor<int>(dog, "pid"));
         Print($"{name}.base-ip", AskFor<string>(dog, "base-ip"));
         Print($"{name}.netns", AskFor<string>(dog, "netns"));
         Print($"{name}.answer", AskFor<string>(dog, "woof"));
+        return dog;
     }
 
     /// <summary>Asks the system's status until <paramref name="condition"/> holds; throws after <see cref="Patience"/>.</summary>

@@ -16,6 +16,8 @@ using Thespian.Tests.Peer;
 //   loss-scenario <tells> <asks> <creates>     the loss tests' scenario (LossScenario.cs), then shut the system down
 //   convention-leader <members> <dogs>         wait for <members> convention members, create <dogs> PlacedDog actors
 //                                              (placed on members), ask each where it runs, shut down (ConventionNode.cs)
+//   convention-routing-leader                  wait for 3 members; create a RoutedDog, an OutboundDog and a BlockedDog
+//                                              (placed by capability), ask them, have two ask each other (ConventionNode.cs)
 //   convention-member                          wait to see a convention leader, then until stdin closes; shut down
 //   udp-probe <count>                          no system: count UDP datagrams over loopback (UdpProbe.cs)
 //
@@ -80,6 +82,16 @@ try
             try
             {
                 return new ConventionNode(system).Lead(PositiveCount(arguments[0]), PositiveCount(arguments[1])) ? 0 : 1;
+            }
+            finally
+            {
+                ShutDown(system);
+            }
+
+        case "convention-routing-leader" when arguments.Count == 0:
+            try
+            {
+                return new ConventionNode(system).LeadRouted() ? 0 : 1;
             }
             finally
             {

@@ -51,7 +51,7 @@ internal sealed partial class AdminServer
 
         if (named.State == ActorRecordState.Running)
         {
-            _node.Reply(envelope, new ControlReply(request.RequestId, Address: named.Address, Endpoint: named.Endpoint));
+            _node.Reply(envelope, new ControlReply(request.RequestId, Address: named.Address, Endpoint: PublicRouteOf(named)));
         }
         else if (AnswersOnceDecided(request))
         {
@@ -183,15 +183,15 @@ internal sealed partial class AdminServer
 
         record.State = ActorRecordState.Running;
         _recentTypes.Started(record.TypeName, record.SourceHash);
-        _node.Book.SetRoute(record.Address.Id, record.Endpoint!);
+        _node.Book.SetRoute(record.Address.Id, PublicRouteOf(record)!);
         foreach (var waiter in record.CreateWaiters)
         {
-            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: record.Endpoint));
+            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: PublicRouteOf(record)));
         }
 
         foreach (var waiter in record.ResolveWaiters)
         {
-            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: record.Endpoint));
+            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: PublicRouteOf(record)));
         }
 
         record.CreateWaiters.Clear();
@@ -323,13 +323,20 @@ internal sealed partial class AdminServer
 
         if (record.State == ActorRecordState.Running)
         {
-            _node.Reply(envelope, new ControlReply(request.RequestId, Address: record.Address, Endpoint: record.Endpoint));
+            _node.Reply(envelope, new ControlReply(request.RequestId, Address: record.Address, Endpoint: PublicRouteOf(record)));
         }
         else
         {
             record.ResolveWaiters.Add(new Waiter(envelope, request.RequestId));
         }
     }
+
+    /// <summary>
+    /// The route others learn for an actor: the endpoint of its host here with this system's gateway
+    /// (<see cref="MultiprocNode.PublicRoute"/>); for an actor placed on another system, the route that system gave.
+    /// </summary>
+    private string? PublicRouteOf(ActorRecord record) =>
+        record.PlacedOn is null && record.Endpoint is { } endpoint ? _node.PublicRoute(endpoint) : record.Endpoint;
 
     private void RefuseUnannounced(ActorAddress address)
     {

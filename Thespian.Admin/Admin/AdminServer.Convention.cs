@@ -77,7 +77,26 @@ internal sealed partial class AdminServer
         }
 
         CheckIn();
+        KeepReturnPaths();
         InviteWaiting();
+    }
+
+    /// <summary>
+    /// "Outbound Only": every period, a return path to each system of the convention is kept open (re-opened when it
+    /// closed), so that they can send to this one (forward creates, relay messages to its actors) without connecting.
+    /// </summary>
+    private void KeepReturnPaths()
+    {
+        if (!_node.OutboundOnly)
+        {
+            return;
+        }
+
+        foreach (var member in _view.Others)
+        {
+            _node.Transport.OpenReturnPathAsync(member.Endpoint).ContinueWith(
+                static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Checks in with every leader that has no check-in outstanding.</summary>

@@ -71,7 +71,7 @@ internal sealed partial class AdminServer
         if (changed)
         {
             var capabilities = _capabilities.Snapshot;
-            _node.Transport.Configure(capabilities);
+            _node.Configure(capabilities);
             foreach (var actor in RunningActors.Where(a => a.PlacedOn is null))
             {
                 SendControl(actor.Endpoint!, new CapabilitiesChanged(capabilities));

@@ -39,6 +39,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         _node = new MultiprocNode(transport, TypeAllowList.ThespianOnly, _logger);
         SystemAddress = _node.Book.Register(ActorAddress.CreateNew(), transport.LocalEndpoint);
         _node.SetAdmin(SystemAddress, transport.LocalEndpoint);
+        _node.Configure(_capabilities.Snapshot);
         _pool = new HostPool(HostStartInfo, options.WarmHosts, _logger);
         _pool.HostExited += host => Post(() => OnHostExited(host));
     }
@@ -235,19 +236,30 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
 
     /// <summary>
     /// A control request to another system's admin that never throws: its answer; a failed <see cref="ControlReply"/> when
-    /// the admin cannot be reached (or this one is stopping); null when no answer came in time.
+    /// the admin cannot be reached (or this one is stopping); null when no answer came in time. An "Outbound Only" admin
+    /// first opens its return path to the other (<see cref="ITransport.OpenReturnPathAsync"/>), so the answer can come back.
     /// </summary>
     private async Task<IControlMessage?> AskOrFailureAsync(string endpoint, Func<long, IControlRequest> makeRequest, TimeSpan? timeout = null)
     {
         try
         {
+            if (_node.OutboundOnly)
+            {
+                await _node.Transport.OpenReturnPathAsync(endpoint).WaitAsync(timeout ?? MultiprocNode.DefaultRequestTimeout).ConfigureAwait(false);
+            }
+
             return await _node.AskControlAsync(endpoint, makeRequest, timeout).ConfigureAwait(false);
         }
         catch (ActorSystemRequestTimeoutException)
         {
             return null;
         }
-        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException)
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException or System.Net.Sockets.SocketException or
+                                         IOException or Wire.WireProtocolException or OperationCanceledException or ArgumentException)
         {
             return new ControlReply(0, ControlErrorKind.Failure, ex.Message);
         }

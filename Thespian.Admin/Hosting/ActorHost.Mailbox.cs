@@ -200,7 +200,7 @@ internal sealed partial class ActorHost
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _capabilities = run.Capabilities;
-        _node.Transport.Configure(run.Capabilities);
+        _node.Configure(run.Capabilities);
         var failure = TryStart(run, out var cell, out var resolved);
         if (failure is not null)
         {
@@ -250,7 +250,7 @@ internal sealed partial class ActorHost
             return new ControlReply(run.RequestId, ControlErrorKind.NoCompatibleSystem, ControlErrors.NoCompatibleSystem(typeInfo.Name));
         }
 
-        var address = _node.Book.Register(run.Address, _node.LocalEndpoint);
+        var address = _node.Book.Register(run.Address, _node.OwnRoute);
         cell = ActorCellFactory.Create(this, address, typeInfo, run.Parent, run.GlobalName,
                                        SourceLoadContext.SourceHashOf(typeInfo.Type), run.TroupeLeader, out var startFailure);
         if (startFailure is not null)
@@ -317,7 +317,7 @@ internal sealed partial class ActorHost
     private void Revalidate(IReadOnlyDictionary<string, object?> capabilities)
     {
         _capabilities = capabilities;
-        _node.Transport.Configure(capabilities);
+        _node.Configure(capabilities);
         if (_cell is { IsRunning: true } cell && cell.TypeInfo.HasCapabilityChecks &&
             !cell.TypeInfo.PassesCapabilityCheck(capabilities, _requirements))
         {

@@ -37,12 +37,12 @@ internal sealed class AddressBook
     /// <summary>Where an actor lives, when known.</summary>
     public string? RouteOf(ActorId id) => _routes.TryGetValue(id, out var endpoint) ? endpoint : null;
 
-    /// <summary>Forgets every route to an endpoint that is gone (its actors are unreachable).</summary>
+    /// <summary>Forgets every route through an endpoint that is gone (its actors are unreachable).</summary>
     public void ForgetEndpoint(string endpoint)
     {
         foreach (var route in _routes)
         {
-            if (route.Value == endpoint)
+            if (ActorRoute.Mentions(route.Value, endpoint))
             {
                 _routes.TryRemove(route);
             }

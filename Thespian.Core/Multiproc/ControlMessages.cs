@@ -63,6 +63,13 @@ internal sealed record RunActorRequest(long RequestId, ActorAddress Address, str
 internal sealed record HostReady(int ProcessId, string Endpoint) : IControlMessage;
 
 /// <summary>
+/// Process → its admin, just before the first message it asks the admin to relay to <paramref name="Actor"/> (an actor of
+/// an "Outbound Only" system, <see cref="ActorRoute"/>): where that actor is, so the admin can pass it on. Handled as it
+/// arrives, so it is known before the message that follows it on the same connection.
+/// </summary>
+internal sealed record RouteNotice(ActorAddress Actor, string Route) : IControlMessage;
+
+/// <summary>
 /// Admin → host, answering <see cref="HostReady"/>: opens the admin's connection to the idle host, so the connection,
 /// its threads and the host's receive path are set up (and compiled) before an actor is handed over, not during it.
 /// <paramref name="LikelyActorTypes"/> are the actor path's types most recently created in this system: the idle host

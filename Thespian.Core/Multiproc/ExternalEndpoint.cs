@@ -22,7 +22,7 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
         _system = system;
         _node = node;
         _logging = logging;
-        Address = node.Book.Register(ActorAddress.CreateNew(this), node.LocalEndpoint);
+        Address = node.Book.Register(ActorAddress.CreateNew(this), node.OwnRoute);
     }
 
     /// <inheritdoc />

@@ -24,6 +24,15 @@ internal interface ITransport : IAsyncDisposable
     /// <summary>Whether <paramref name="text"/> is an endpoint of this transport (a route from a peer is checked before it is used).</summary>
     bool IsEndpoint(string text);
 
+    /// <summary>
+    /// For a system that is "Outbound Only" (it accepts no connection from other hosts): makes sure another admin at
+    /// <paramref name="peer"/> can send to this process through what this process opened towards it — over TCP a
+    /// connection this side opens and the peer writes to; over UDP a datagram that opens the way back through a
+    /// stateful firewall. Completes when the peer can send (at once if it already could); faults when the peer cannot
+    /// be reached.
+    /// </summary>
+    Task OpenReturnPathAsync(string peer);
+
     /// <summary>Starts receiving; envelopes go to <paramref name="sink"/>.</summary>
     void Start(IEnvelopeSink sink);
 

@@ -10,7 +10,7 @@ internal sealed partial class MultiprocNode
     public void OnEnvelope(Envelope envelope, IReceipt receipt)
     {
         if (envelope.SenderEndpoint is { } endpoint && envelope.Sender != ActorId.Zero && Book.RouteOf(envelope.Sender) is null &&
-            Transport.IsEndpoint(endpoint))
+            IsRoute(endpoint))
         {
             Book.SetRoute(envelope.Sender, endpoint);
         }
@@ -70,6 +70,9 @@ internal sealed partial class MultiprocNode
                 break;
             case IControlAnswer:
                 // Its requester stopped waiting (timed out or gone).
+                break;
+            case RouteNotice notice when IsRoute(notice.Route):
+                Book.SetRoute(notice.Actor.Id, notice.Route);
                 break;
             case IControlMessage control:
                 Handler.OnControl(control, envelope);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Thespian.Wire;
+using Thespian;
 
 namespace Thespian.Multiproc;
 
@@ -18,13 +19,16 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     private readonly PendingRoutes _pending = new();
     private IMultiprocHandler? _handler;
     private long _nextRequestId;
+    private readonly ConcurrentDictionary<ActorId, string> _routesToldToAdmin = new();
+    private string? _gatewaySuffix;
+    private string? _ownRoute;
 
     public MultiprocNode(ITransport transport, TypeAllowList allowList, ILogger logger)
     {
         Transport = transport;
         Logger = logger;
         Book = new AddressBook();
-        Serializer = new WireSerializer(allowList, Book.Intern, Book.RouteOf, Book.SetRoute, transport.IsEndpoint);
+        Serializer = new WireSerializer(allowList, Book.Intern, Book.RouteOf, Book.SetRoute, IsRoute);
     }
 
     /// <summary>The transport.</summary>
@@ -42,6 +46,15 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     /// <summary>Where this process receives.</summary>
     public string LocalEndpoint => Transport.LocalEndpoint;
 
+    /// <summary>
+    /// The route other processes learn for this process's actors (<see cref="ActorRoute"/>): its endpoint, with this
+    /// system's gateway when the system uses "Admin Routing" or is "Outbound Only".
+    /// </summary>
+    public string OwnRoute => _ownRoute ?? LocalEndpoint;
+
+    /// <summary>Whether this system is "Outbound Only": it opens every connection it uses to other systems.</summary>
+    public bool OutboundOnly { get; private set; }
+
     /// <summary>The admin's address, once known.</summary>
     public ActorAddress? AdminAddress { get; private set; }
 
@@ -57,6 +70,48 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
         AdminEndpoint = adminEndpoint;
     }
 
+    /// <summary>
+    /// Applies the system's capabilities (at start and whenever they change): the transport's settings, and how this
+    /// system's actors are reached from other systems ("Admin Routing", "Outbound Only"; the admin must be known).
+    /// </summary>
+    public void Configure(IReadOnlyDictionary<string, object?>? capabilities)
+    {
+        Transport.Configure(capabilities);
+        var outboundOnly = Truthiness.IsTruthy(capabilities?.GetValueOrDefault(CommonCapabilities.OutboundOnly));
+        var adminRouting = outboundOnly || Truthiness.IsTruthy(capabilities?.GetValueOrDefault(CommonCapabilities.AdminRouting));
+        OutboundOnly = outboundOnly;
+        _gatewaySuffix = ActorRoute.GatewaySuffix(AdminEndpoint, adminRouting, outboundOnly);
+        _ownRoute = _gatewaySuffix is null ? null : ActorRoute.Compose(LocalEndpoint, _gatewaySuffix);
+    }
+
+    /// <summary>The route other processes should learn for an actor of this system running at <paramref name="endpoint"/>.</summary>
+    public string PublicRoute(string endpoint) => ActorRoute.Compose(endpoint, _gatewaySuffix);
+
+    /// <summary>Whether text is a route this process can use (every endpoint in it is one of the transport's).</summary>
+    public bool IsRoute(string text) => ActorRoute.IsValid(text, Transport.IsEndpoint);
+
+    /// <summary>
+    /// Where this process sends an envelope for an actor with this route (<see cref="ActorRoute.NextHop"/>). When that is
+    /// this process's admin, relaying for an "Outbound Only" system, the admin is told the route first (once per route).
+    /// </summary>
+    private string NextHop(ActorId target, string route)
+    {
+        if (!ActorRoute.HasGateway(route))
+        {
+            return route;
+        }
+
+        var hop = ActorRoute.NextHop(route, AdminEndpoint, isAdmin: AdminEndpoint == LocalEndpoint);
+        if (hop == AdminEndpoint && hop != LocalEndpoint &&
+            (!_routesToldToAdmin.TryGetValue(target, out var told) || told != route))
+        {
+            _routesToldToAdmin[target] = route;
+            SendControl(hop, new RouteNotice(Book.Intern(target), route));
+        }
+
+        return hop;
+    }
+
     /// <summary>Starts receiving.</summary>
     public void Start(IMultiprocHandler handler)
     {
@@ -66,7 +121,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
 
     /// <summary>Serializes and sends an actor message (throws <see cref="ActorSystemException"/> when it cannot be serialized).</summary>
     public void SendMessage(ActorAddress from, ActorAddress to, object message) =>
-        Route(new Envelope(EnvelopeKind.Deliver, to.Id, from.Id, ActorId.Zero, LocalEndpoint, Serializer.Serialize(message)));
+        Route(new Envelope(EnvelopeKind.Deliver, to.Id, from.Id, ActorId.Zero, OwnRoute, Serializer.Serialize(message)));
 
     /// <summary>Sends an envelope to its target's endpoint, or holds it until the route is known.</summary>
     public void Route(Envelope envelope)
@@ -250,11 +305,11 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
         }
     }
 
-    private void SendOrDeadLetter(string endpoint, Envelope envelope)
+    private void SendOrDeadLetter(string route, Envelope envelope)
     {
         try
         {
-            Transport.Send(endpoint, envelope);
+            Transport.Send(NextHop(envelope.Target, route), envelope);
         }
         catch (ObjectDisposedException)
         {

@@ -87,8 +87,8 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 
             system.SystemAddress = info.SystemAddress;
             system._adminProcessId = info.AdminProcessId;
-            transport.Configure(info.Capabilities);
             node.SetAdmin(info.SystemAddress, adminEndpoint);
+            node.Configure(info.Capabilities);
             return system;
         }
         catch
@@ -166,7 +166,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
                 : ControlErrors.ToException(reply);
         }
 
-        _node.Transport.Configure(Capabilities);
+        _node.Configure(Capabilities);
     }
 
     /// <inheritdoc />

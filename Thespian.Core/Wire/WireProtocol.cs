@@ -71,6 +71,14 @@ internal enum WireRole : byte
     /// endpoint that happens to hold the port is never taken for one.
     /// </summary>
     AdminProbe = 5,
+
+    /// <summary>
+    /// An "Outbound Only" admin opening a connection for another admin to send to it (over TCP): after the handshake
+    /// the connecting side names its endpoint (a 2-byte little-endian length and UTF-8 text), the accepting side
+    /// answers one byte once it has taken the connection, and from then on the accepting side sends frames on it and
+    /// the connecting side acknowledges them — the roles of an ordinary connection, swapped. Only an admin accepts it.
+    /// </summary>
+    ReturnPath = 6,
 }
 
 /// <summary>The accepting side's answer to a handshake.</summary>

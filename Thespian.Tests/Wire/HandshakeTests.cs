@@ -102,7 +102,7 @@ public sealed class HandshakeTests
     }
 
     [TestCase((byte)0)]
-    [TestCase((byte)6)]
+    [TestCase((byte)7)]
     [TestCase((byte)255)]
     public void ReadHello_UnknownRole_ThrowsBadHandshakeNamingTheCode(byte code)
     {

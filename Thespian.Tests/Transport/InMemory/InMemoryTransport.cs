@@ -86,6 +86,9 @@ internal sealed class InMemoryTransport : ITransport
     }
 
     /// <inheritdoc />
+    public Task OpenReturnPathAsync(string peer) => Task.CompletedTask;
+
+    /// <inheritdoc />
     public async Task FlushAsync(TimeSpan timeout)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
