@@ -83,15 +83,17 @@ internal sealed partial class SimpleSystemBase
     private ActorCell CreateCell(ActorCell? creator, ActorSpec spec, string? globalName, string? sourceHash,
                                  out Exception? failure)
     {
-        // The common case, a type from the actor path and no source, skips the source catalog altogether.
-        var type = sourceHash is null && spec.Type is { IsCollectible: false } given ? given : _sources.Resolve(spec, sourceHash);
-        var typeInfo = ActorTypeInfo.Get(type);
-        sourceHash = SourceLoadContext.SourceHashOf(type);
+        // A name held already returns its holder, whatever type the create names (as in Python): nothing is resolved.
         if (globalName is not null && _globalNames.TryGetValue(globalName, out var existing) && IsLive(existing))
         {
             failure = null;
             return (ActorCell)existing.LocalTarget!;
         }
+
+        // The common case, a type from the actor path and no source, skips the source catalog altogether.
+        var type = sourceHash is null && spec.Type is { IsCollectible: false } given ? given : _sources.Resolve(spec, sourceHash);
+        var typeInfo = ActorTypeInfo.Get(type);
+        sourceHash = SourceLoadContext.SourceHashOf(type);
 
         var cell = ActorCellFactory.Create(this, creator, typeInfo, globalName, sourceHash, out failure);
         if (failure is not null)

@@ -60,11 +60,16 @@ internal sealed partial class SimpleSystemBase
         }
     }
 
-    /// <summary>Queues a message from an external endpoint (the caller holds the lock).</summary>
+    /// <summary>
+    /// Queues a message from an external endpoint (the caller holds the lock). The wakeups that came due since the
+    /// previous call are queued first, so they fire between that call and this one (as in Python): an actor asked
+    /// how many wakeups it has had, after its wakeup's period has passed, has had that wakeup.
+    /// </summary>
     internal void EnqueueFromEndpoint(ActorAddress target, object message, ActorAddress sender)
     {
         ThrowIfShutDown();
         CheckTarget(target);
+        _ = EnqueueDueWakeups();
         _queue.Enqueue(new Delivery(target, message, sender));
     }
 

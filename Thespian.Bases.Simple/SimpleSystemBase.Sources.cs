@@ -44,6 +44,12 @@ internal sealed partial class SimpleSystemBase
         if (enable)
         {
             _sourceNotified.Add(cell.Address);
+
+            // As in Python: the sources loaded already are announced at once, then each later load.
+            foreach (var source in _sources.Available)
+            {
+                _queue.Enqueue(new Delivery(cell.Address, new LoadedSource(source.Hash, source.Info), SystemAddress));
+            }
         }
     }
 

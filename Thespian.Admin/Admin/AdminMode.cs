@@ -10,6 +10,9 @@ internal static class AdminMode
     /// <summary>Exit code when the admin port is already taken (another admin won the race).</summary>
     public const int PortTaken = 3;
 
+    /// <summary>Exit code when the capabilities cannot be used (an unknown "Process Startup Method").</summary>
+    public const int InvalidCapabilities = 4;
+
     /// <summary>Runs the admin until the system has shut down; returns the process exit code.</summary>
     /// <param name="arguments">The admin's command line (port, base, capabilities, actor path, log).</param>
     /// <param name="shutdown">Cancelled to shut the system down from this process (a signal).</param>
@@ -24,7 +27,16 @@ internal static class AdminMode
             LogFile = arguments.Optional("--log-file"),
             LogLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
         };
-        options = options with { WarmHosts = StartupMethod(options.Capabilities) == "spawn" ? 0 : options.WarmHosts };
+        if (ProcessStartupMethods.Problem(options.Capabilities) is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+            return InvalidCapabilities;
+        }
+
+        options = options with
+        {
+            WarmHosts = ProcessStartupMethods.Of(options.Capabilities) == ProcessStartupMethods.Spawn ? 0 : options.WarmHosts,
+        };
         // Warnings and above also go to the convention's leader (when this system is a member of one).
         using var relay = new WarningRelay();
         using var logging = new ThespianLogging(options.LogFile is null
@@ -53,9 +65,4 @@ internal static class AdminMode
         logging.RuntimeLogger.AdminExiting();
         return 0;
     }
-
-    private static string StartupMethod(IDictionary<string, object?> capabilities) =>
-        capabilities.TryGetValue(CommonCapabilities.ProcessStartupMethod, out var method) && method is string text
-            ? text
-            : "pool";
 }

@@ -53,6 +53,10 @@ internal sealed partial class AdminServer
         {
             _node.Reply(envelope, new ControlReply(request.RequestId, Address: named.Address, Endpoint: PublicRouteOf(named)));
         }
+        else if (AnswersOnceDecided(request))
+        {
+            _node.Reply(envelope, new ControlReply(request.RequestId, Address: named.Address));
+        }
         else
         {
             named.CreateWaiters.Add(new Waiter(envelope, request.RequestId));
@@ -60,6 +64,13 @@ internal sealed partial class AdminServer
 
         return true;
     }
+
+    /// <summary>
+    /// Whether a create is answered once its address is decided, before the actor runs: a named create from inside an
+    /// actor (which must not wait for a process start), unless another admin forwarded it (that one needs the endpoint).
+    /// </summary>
+    private static bool AnswersOnceDecided(CreateActorRequest request) =>
+        request.AnswerOnceDecided && request.GlobalName is not null && request.ForwardedBy is null;
 
     /// <summary>Creates the actor in a host of this system (or, if this system's capabilities refuse it, on another of the convention).</summary>
     private void CreateHere(CreateActorRequest request, Envelope envelope)
@@ -80,11 +91,21 @@ internal sealed partial class AdminServer
             _globalNames[globalName] = record;
         }
 
-        record.CreateWaiters.Add(new Waiter(envelope, request.RequestId));
-        if (!RefusedByAttributes(record, request))
+        var waiter = new Waiter(envelope, request.RequestId);
+        record.CreateWaiters.Add(waiter);
+        if (RefusedByAttributes(record, request))
         {
-            _ = StartActorAsync(record, request);
+            return;
         }
+
+        if (AnswersOnceDecided(request))
+        {
+            // Decided: this is the name's holder. Its creator's messages wait in the creator's process until it runs.
+            record.CreateWaiters.Remove(waiter);
+            _node.Reply(envelope, new ControlReply(request.RequestId, Address: record.Address));
+        }
+
+        _ = StartActorAsync(record, request);
     }
 
     private async Task StartActorAsync(ActorRecord record, CreateActorRequest request)

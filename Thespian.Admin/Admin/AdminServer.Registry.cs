@@ -33,6 +33,11 @@ internal sealed partial class AdminServer
                 break;
             case RegistrationKind.SourceAvailability:
                 Toggle(_sourceListeners, registration.Actor, registration.Enable);
+                if (registration.Enable)
+                {
+                    SendLoadedSources(registration.Actor);
+                }
+
                 break;
             case RegistrationKind.SourceAuthority:
                 _sourceAuthority = registration.Enable ? registration.Actor : _sourceAuthority == registration.Actor ? null : _sourceAuthority;

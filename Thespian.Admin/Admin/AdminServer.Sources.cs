@@ -85,6 +85,15 @@ internal sealed partial class AdminServer
         RunAwaitingSource(hash);
     }
 
+    /// <summary>Tells a new listener about every source loaded already (as Python does when it registers).</summary>
+    private void SendLoadedSources(ActorAddress listener)
+    {
+        foreach (var (hash, source) in _sources)
+        {
+            SendSystemMessage(SystemAddress, listener, new LoadedSource(hash, source.Info));
+        }
+    }
+
     /// <summary>An error for a create that names a source this system does not have, or null.</summary>
     private ControlReply? CheckSourceHash(CreateActorRequest request) =>
         request.SourceHash is { } hash && !_sources.ContainsKey(hash)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Thespian.Runtime;
 
 namespace Thespian.Admin.Cli;
 
@@ -82,6 +83,11 @@ internal sealed class StartOptions
     private static IReadOnlyDictionary<string, object?> ParseCapabilities(ArgumentResult result)
     {
         var capabilities = CapabilityValues.ParseCapabilities(result);
+        if (ProcessStartupMethods.Problem(capabilities) is { } problem)
+        {
+            result.AddError(problem);
+        }
+
         foreach (var name in capabilities.Keys)
         {
             if (name == CommonCapabilities.AdminPort)

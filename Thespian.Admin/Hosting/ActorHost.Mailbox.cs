@@ -10,6 +10,7 @@ namespace Thespian.Admin.Hosting;
 internal sealed partial class ActorHost
 {
     private ActorCell? _cell;
+    private readonly WakeupSchedule _wakeups = new();
     private IReadOnlyList<int>? _requestedWatch;
     private DescriptorWatcher? _descriptorWatcher;
 
@@ -61,9 +62,23 @@ internal sealed partial class ActorHost
                     continue;
                 }
 
-                _requestedWatch = null;
-                Handle(item);
-                Watcher.Arm(_requestedWatch);
+                // A wakeup that came due before this item arrived is handled before it, however late its timer runs.
+                var delivered = DeliverDueWakeups();
+                if (item is MailItem.WakeupDue)
+                {
+                    RemindAgainIfEarly();
+                }
+                else
+                {
+                    _requestedWatch = null;
+                    Handle(item);
+                    delivered = true;
+                }
+
+                if (delivered)
+                {
+                    Watcher.Arm(_requestedWatch);
+                }
             }
             catch (Exception ex)
             {
@@ -92,10 +107,6 @@ internal sealed partial class ActorHost
             case MailItem.Local local:
                 Deliver(local.Message, local.Sender);
                 break;
-            case MailItem.Wakeup wakeup when _cell is { } cell:
-                cell.PendingWakeups--;
-                Deliver(wakeup.Message, cell.Address);
-                break;
             case MailItem.WatchReady watch when _cell is { } cell:
                 Deliver(new WatchMessage(watch.Ready), cell.Address);
                 break;
@@ -112,6 +123,40 @@ internal sealed partial class ActorHost
             case MailItem.Control { Message: OrphanedNotice } when _cell is { } cell:
                 cell.Parent = null;
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Delivers the wakeups that are due, earliest first (each is one <c>ReceiveMessage</c> call, which decides the watch
+    /// anew); returns whether there were any.
+    /// </summary>
+    private bool DeliverDueWakeups()
+    {
+        if (_wakeups.Count == 0)
+        {
+            return false;
+        }
+
+        var delivered = false;
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (_cell is { IsRunning: true } cell && _wakeups.TryTakeDue(now, out var wakeup))
+        {
+            cell.PendingWakeups--;
+            _requestedWatch = null;
+            cell.Deliver(wakeup, cell.Address);
+            delivered = true;
+        }
+
+        return delivered;
+    }
+
+    /// <summary>A reminder ran before the earliest wakeup was due (timers may run a little early): one more for it.</summary>
+    private void RemindAgainIfEarly()
+    {
+        if (_cell is { IsRunning: true } && _wakeups.UntilNextDue(System.Diagnostics.Stopwatch.GetTimestamp()) is { } wait &&
+            wait > TimeSpan.Zero)
+        {
+            RemindAfter(wait + TimeSpan.FromMilliseconds(1));
         }
     }
 

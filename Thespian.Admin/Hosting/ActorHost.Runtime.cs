@@ -32,7 +32,7 @@ internal sealed partial class ActorHost : IActorRuntime
     {
         // A type object from a source names its own source; a name is looked up where the actor will run.
         sourceHash = (spec.Type is { } given ? SourceLoadContext.SourceHashOf(given) : null) ?? sourceHash;
-        var type = spec.Type ?? (sourceHash is null ? ActorTypeResolver.Resolve(spec.TypeName!) : null);
+        var type = spec.Type ?? (sourceHash is null ? ResolveForCreate(spec.TypeName!, globalName) : null);
         var typeName = type?.AssemblyQualifiedName ?? spec.TypeName!;
         var requirementsJson = requirements is null ? null : Encoding.UTF8.GetString(_node.Serializer.Serialize(requirements));
         var troupeLeader = ActorCellFactory.IsTroupeWorkerOf(creator, type) ? creator.Address : null;
@@ -40,7 +40,10 @@ internal sealed partial class ActorHost : IActorRuntime
         var staticRequirements = CapabilityRequirement.Of(type);
         if (globalName is not null)
         {
-            return CreateNamed(address, typeName, globalName, sourceHash, requirementsJson, staticRequirements);
+            // A type found here (or in a source) is sure to be creatable as far as this host can tell, so the admin may
+            // answer as soon as it has decided the address; an unresolved name waits for the admin's verdict instead.
+            var resolved = type is not null || sourceHash is not null;
+            return CreateNamed(address, typeName, globalName, sourceHash, requirementsJson, staticRequirements, resolved);
         }
 
         _node.ExpectRoute(address.Id);
@@ -53,9 +56,18 @@ internal sealed partial class ActorHost : IActorRuntime
     public void WakeupAfter(ActorCell cell, TimeSpan period, object? payload)
     {
         cell.PendingWakeups++;
-        var wakeup = new WakeupMessage(period, payload);
-        _ = Task.Delay(period).ContinueWith(_ => _mailbox.TryWrite(new MailItem.Wakeup(wakeup)), TaskScheduler.Default);
+        _wakeups.Add(new WakeupMessage(period, payload), System.Diagnostics.Stopwatch.GetTimestamp());
+        RemindAfter(period);
     }
+
+    /// <summary>
+    /// Posts a reminder to the mailbox after <paramref name="delay"/>. Only a reminder: whatever the mailbox runs next
+    /// takes the wakeups due by then first (RunItems), and a reminder that finds none due yet (a timer may run a little
+    /// early) asks for another.
+    /// </summary>
+    private void RemindAfter(TimeSpan delay) =>
+        _ = Task.Delay(delay).ContinueWith(static (_, mailbox) => ((OwnedMailbox<MailItem>)mailbox!).TryWrite(MailItem.WakeupDue.Instance),
+                                           _mailbox, TaskScheduler.Default);
 
     /// <inheritdoc />
     public void HandleDeadLetters(ActorCell cell, bool enable) => Register(cell, RegistrationKind.DeadLetters, enable);
@@ -161,14 +173,47 @@ internal sealed partial class ActorHost : IActorRuntime
         _node.SendMessage(from, target, message);
     }
 
+    /// <summary>
+    /// The type a create names. For a named create a name this process cannot resolve is not an error yet: when an actor
+    /// holds the name already, the create returns it whatever type it names (as in Python); the admin decides.
+    /// </summary>
+    private static Type? ResolveForCreate(string typeName, string? globalName)
+    {
+        if (globalName is null)
+        {
+            return ActorTypeResolver.Resolve(typeName);
+        }
+
+        try
+        {
+            return ActorTypeResolver.Resolve(typeName);
+        }
+        catch (InvalidActorSpecificationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A named create: the admin answers with the name's holder (an actor that holds it already, or this new one). With
+    /// <paramref name="answerOnceDecided"/> it answers as soon as the address is decided, not once the actor runs, so
+    /// this actor is not held up by the named actor's process start; when the answer carries no endpoint yet, messages
+    /// sent to the address wait in this process while the admin is asked where it runs (as for any unknown address).
+    /// </summary>
     private ActorAddress CreateNamed(ActorAddress address, string typeName, string globalName, string? sourceHash,
-                                     string? requirementsJson, IReadOnlyList<CapabilityRequirement>? staticRequirements)
+                                     string? requirementsJson, IReadOnlyList<CapabilityRequirement>? staticRequirements,
+                                     bool answerOnceDecided)
     {
         var reply = AdminRequest(id => new CreateActorRequest(id, address, typeName, null, globalName, sourceHash,
-                                                              requirementsJson, null, null, Requirements: staticRequirements));
+                                                              requirementsJson, null, null, Requirements: staticRequirements,
+                                                              AnswerOnceDecided: answerOnceDecided));
         ThrowIfFailed(reply);
         var named = _node.Book.Intern(reply.Address!.Id);
-        _node.RouteKnown(named.Id, reply.Endpoint!);
+        if (reply.Endpoint is { } endpoint)
+        {
+            _node.RouteKnown(named.Id, endpoint);
+        }
+
         return named;
     }
 

@@ -15,8 +15,12 @@ internal abstract record MailItem
     /// <summary>A control record for this host.</summary>
     public sealed record Control(IControlMessage Message, Envelope Envelope) : MailItem;
 
-    /// <summary>A wakeup that has come due.</summary>
-    public sealed record Wakeup(WakeupMessage Message) : MailItem;
+    /// <summary>A wakeup has come due: the mailbox's runner takes the due ones from the host's schedule.</summary>
+    public sealed record WakeupDue : MailItem
+    {
+        /// <summary>The one reminder (it carries nothing).</summary>
+        public static readonly WakeupDue Instance = new();
+    }
 
     /// <summary>Watched descriptors that are readable.</summary>
     public sealed record WatchReady(int[] Ready) : MailItem;

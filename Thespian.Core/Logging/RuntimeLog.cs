@@ -57,4 +57,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 1012, Level = LogLevel.Debug,
         Message = "Undeliverable {MessageType} for {Address} dropped: nobody is left to receive it")]
     public static partial void NoticeDropped(this ILogger logger, string messageType, ActorAddress address);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Error,
+        Message = "Actor {Address}'s InitDone method {Method} threw {ExceptionType}: {ExceptionMessage}; its held messages are delivered anyway")]
+    public static partial void InitDoneFailed(this ILogger logger, ActorAddress address, string method, string exceptionType,
+                                              string exceptionMessage);
 }

@@ -38,13 +38,16 @@ internal enum ControlErrorKind
 /// Client or host → admin: create an actor (the id is chosen by the requester). Admin → admin in a convention, with
 /// <paramref name="ForwardedBy"/>: the forwarding admin's own capabilities did not pass; run it here or say why not
 /// (never forward it again). <paramref name="Requirements"/> are the type's capability attributes when the requester knows
-/// the type (<see cref="CapabilityRequirement"/>).
+/// the type (<see cref="CapabilityRequirement"/>). With <paramref name="AnswerOnceDecided"/> (a named create from inside an
+/// actor) the admin answers as soon as the name's holder is decided, with no endpoint while that actor is still starting;
+/// otherwise once the actor runs.
 /// </summary>
 internal sealed record CreateActorRequest(long RequestId, ActorAddress Address, string TypeName, ActorAddress? Parent,
                                           string? GlobalName, string? SourceHash, string? RequirementsJson,
                                           ActorAddress? TroupeLeader, string? ApplicationFolder,
                                           ActorAddress? ForwardedBy = null,
-                                          IReadOnlyList<CapabilityRequirement>? Requirements = null) : IControlRequest;
+                                          IReadOnlyList<CapabilityRequirement>? Requirements = null,
+                                          bool AnswerOnceDecided = false) : IControlRequest;
 
 /// <summary>
 /// Admin → host: run this actor in your process; reply when it runs (or why it cannot). With a source hash, the

@@ -64,6 +64,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
                                           IAdminProbe? probe = null)
     {
         CapabilitySet.RefuseReadOnly(capabilities);
+        ProcessStartupMethods.Refuse(capabilities);
         var name = transports.BaseName;
         var port = AdminPort(capabilities, transports.DefaultAdminPort);
         var adminEndpoint = transports.AdminEndpoint(port);

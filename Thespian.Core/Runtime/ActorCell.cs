@@ -18,6 +18,8 @@ internal sealed partial class ActorCell
     private List<ActorAddress>? _children;
     private ILogger? _logger;
     private bool _troupeBusy;
+    private TransientTimer? _transient;
+    private InitializationGate? _initialization;
 
     /// <summary>Creates a cell; <see cref="Start"/> then constructs the actor.</summary>
     public ActorCell(IActorRuntime runtime, ActorAddress address, ActorTypeInfo typeInfo, ActorAddress? parent,
@@ -118,6 +120,8 @@ internal sealed partial class ActorCell
             }
 
             State = ActorCellState.Running;
+            _transient = TypeInfo.Transient is { } transient ? new TransientTimer(transient) : null;
+            _initialization = TypeInfo.Initialization is { } initialization ? new InitializationGate(initialization) : null;
             return null;
         }
         catch (Exception ex)
@@ -166,13 +170,13 @@ internal sealed partial class ActorCell
         }
 
         MessagesReceived++;
-        try
+        if (_initialization is { } initialization)
         {
-            actor.ReceiveMessage(message, sender);
+            Initialize(actor, initialization, message, sender);
         }
-        catch (Exception first)
+        else
         {
-            Retry(actor, message, sender, first);
+            Handle(actor, message, sender);
         }
 
         if (_troupeBusy)
@@ -190,6 +194,7 @@ internal sealed partial class ActorCell
         }
 
         State = ActorCellState.Stopped;
+        DeadLetterHeldMessages();
         var children = _children is null ? [] : _children.ToArray();
         _children = null;
         _actor = null;
@@ -236,6 +241,9 @@ internal sealed partial class ActorCell
             case ChildActorExited exited:
                 RemoveChild(exited.ChildAddress);
                 return false;
+            case WakeupMessage { Payload: var payload } when ReferenceEquals(payload, TransientTimer.Marker):
+                _transient?.OnTimer(this);
+                return true;
             case TroupeWork work:
                 message = work.Message;
                 sender = work.Sender;
@@ -243,6 +251,20 @@ internal sealed partial class ActorCell
                 return false;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>Hands one message to the actor's handler: one retry, then a <see cref="PoisonMessage"/> to the sender.</summary>
+    private void Handle(Actor actor, object message, ActorAddress sender)
+    {
+        _transient?.OnMessage(this, message);
+        try
+        {
+            actor.ReceiveMessage(message, sender);
+        }
+        catch (Exception first)
+        {
+            Retry(actor, message, sender, first);
         }
     }
 

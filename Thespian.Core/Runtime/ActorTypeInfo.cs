@@ -6,8 +6,8 @@ namespace Thespian.Runtime;
 
 /// <summary>
 /// What the runtime knows about one actor type, computed once: that it is a valid actor, a compiled
-/// factory for it, its troupe settings and its capability requirements. Kept in a weak table so that
-/// types from unloadable sources are not pinned.
+/// factory for it, its troupe settings, its transient and initializing-message helpers, and its capability
+/// requirements. Kept in a weak table so that types from unloadable sources are not pinned.
 /// </summary>
 internal sealed class ActorTypeInfo
 {
@@ -25,6 +25,13 @@ internal sealed class ActorTypeInfo
         _factory = factory;
         Troupe = type.GetCustomAttribute<TroupeAttribute>(inherit: true);
         Requirements = type.GetCustomAttributes<RequireCapabilityAttribute>(inherit: true).ToArray();
+        Transient = TransientPolicy.Of(type, out var problem);
+        Initialization = problem is null ? InitializationSpec.Of(type, out problem) : null;
+        if (problem is not null)
+        {
+            throw new InvalidActorSpecificationException($"Type {Name} cannot be an actor: {problem}");
+        }
+
         if (typeof(ICapabilityCheck).IsAssignableFrom(type))
         {
             _customCheck = InvokeCheckMethod.MakeGenericMethod(type)
@@ -40,6 +47,12 @@ internal sealed class ActorTypeInfo
 
     /// <summary>The troupe settings, when the type is a troupe.</summary>
     public TroupeAttribute? Troupe { get; }
+
+    /// <summary>When the actor exits by itself, for a transient type.</summary>
+    public TransientPolicy? Transient { get; }
+
+    /// <summary>The initializing messages the actor waits for, if any.</summary>
+    public InitializationSpec? Initialization { get; }
 
     /// <summary>The <see cref="RequireCapabilityAttribute"/>s on the type and its bases.</summary>
     public IReadOnlyList<RequireCapabilityAttribute> Requirements { get; }

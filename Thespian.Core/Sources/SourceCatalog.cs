@@ -13,13 +13,16 @@ internal sealed class SourceCatalog
     private readonly Dictionary<string, ActorSource> _sources = new(StringComparer.Ordinal);
 
     /// <summary>Hashes of the sources new actors can be created from.</summary>
-    public string[] AvailableHashes
+    public string[] AvailableHashes => Available.Select(s => s.Hash).ToArray();
+
+    /// <summary>The sources new actors can be created from, in the order they were loaded.</summary>
+    public ActorSource[] Available
     {
         get
         {
             lock (_sources)
             {
-                return _sources.Values.Where(s => !s.IsUnloading).Select(s => s.Hash).ToArray();
+                return _sources.Values.Where(s => !s.IsUnloading).ToArray();
             }
         }
     }

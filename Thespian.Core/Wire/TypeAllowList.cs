@@ -149,12 +149,18 @@ internal sealed class TypeAllowList
         typeof(Multiproc.IControlMessage).IsAssignableFrom(type) || type == typeof(Multiproc.ConventionMemberInfo) ||
         type == typeof(Multiproc.CapabilityRequirement) || type == typeof(Multiproc.ConventionMemberReport) ||
         (type.IsEnum && type.Namespace == "Thespian.Multiproc") ||
-        IsSourceAuthorityMessage(type);
+        IsSourceAuthorityMessage(type) || IsRunCommandMessage(type);
 
     /// <summary>What applications send the ready-made source authorities and what those answer (the authority may run in its own process).</summary>
     private static bool IsSourceAuthorityMessage(Type type) =>
         type == typeof(ConfigureSourceAuthority) || type == typeof(SourceAuthorityReady) ||
         type == typeof(SourceAuthorityRefused);
+
+    /// <summary>What the RunCommand actor is sent and answers (it may run in its own process).</summary>
+    private static bool IsRunCommandMessage(Type type) =>
+        type == typeof(CommandRequest) || type == typeof(CommandResult) || type == typeof(CommandStarted) ||
+        type == typeof(CommandOutput) || type == typeof(CommandErrorOutput) || type == typeof(CommandAbort) ||
+        type == typeof(CommandLog);
 
     private Assembly? ResolveAssembly(AssemblyName name)
     {

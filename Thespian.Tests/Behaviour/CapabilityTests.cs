@@ -97,6 +97,36 @@ public sealed class CapabilityTests(string systemBase) : BaseFixture(systemBase)
                     Throws.ArgumentException);
     }
 
+    [TestCase("fork")]
+    [TestCase("Pool")]
+    [TestCase(1)]
+    public void Constructor_UnknownProcessStartupMethod_ThrowsArgumentExceptionListingTheValidValues(object method)
+    {
+        if (!IsMultiproc)
+        {
+            Assert.Ignore("Only the multiproc bases start actor processes; the simple base ignores the capability, as Python's does.");
+        }
+
+        var capabilities = new Dictionary<string, object?> { [CommonCapabilities.ProcessStartupMethod] = method };
+
+        Assert.That(() => StartSystem(capabilities).Shutdown(),
+                    Throws.ArgumentException.With.Message.Contains(CommonCapabilities.ProcessStartupMethod)
+                          .And.Message.Contains("\"pool\"").And.Message.Contains("\"spawn\""));
+    }
+
+    [TestCase("pool")]
+    [TestCase("spawn")]
+    public void Constructor_ValidProcessStartupMethod_StartsAndReportsIt(string method)
+    {
+        var system = StartSystem(new Dictionary<string, object?> { [CommonCapabilities.ProcessStartupMethod] = method });
+
+        Assert.That(system.Ask(system.CreateActor<EchoActor>(), "hello", Patience), Is.EqualTo("hello"));
+        if (IsMultiproc)
+        {
+            Assert.That(system.Capabilities[CommonCapabilities.ProcessStartupMethod], Is.EqualTo(method));
+        }
+    }
+
     [Test]
     public void UpdateCapability_NewName_Appears()
     {

@@ -7,6 +7,35 @@ public sealed class NamedActorTests(string systemBase) : BaseFixture(systemBase)
     /// <summary>Asks a <see cref="Creator"/> to create a named <see cref="Named"/> actor and answer its address.</summary>
     public sealed record CreateNamed(string GlobalName);
 
+    /// <summary>Asks a <see cref="Creator"/> to create a named actor from a type name and answer its address.</summary>
+    public sealed record CreateNamedOfType(string TypeName, string GlobalName);
+
+    /// <summary>Asks a <see cref="Creator"/> to send <paramref name="Text"/> to <paramref name="Target"/> and relay the answer.</summary>
+    public sealed record Relay(ActorAddress Target, string Text);
+
+    private const string NoSuchType = "Thespian.Tests.NoSuchNamespace.NoSuchActor";
+
+    /// <summary>
+    /// A named actor whose constructor does not return until a file exists: its global name is that file's path (so a
+    /// test decides, from outside its process, when it starts running). Echoes strings.
+    /// </summary>
+    private sealed class StartsWhenTheFileExists : Actor
+    {
+        public StartsWhenTheFileExists()
+        {
+            var barrier = GlobalName!;
+            _ = SpinWait.SpinUntil(() => File.Exists(barrier), TimeSpan.FromSeconds(30));
+        }
+
+        public override void ReceiveMessage(object message, ActorAddress sender)
+        {
+            if (message is string text)
+            {
+                Send(sender, text);
+            }
+        }
+    }
+
     /// <summary>Answers "name?" with its GlobalName ("(none)" when unnamed) and echoes other strings.</summary>
     private sealed class Named : Actor
     {
@@ -46,11 +75,28 @@ public sealed class NamedActorTests(string systemBase) : BaseFixture(systemBase)
 
     private sealed class Creator : Actor
     {
+        private ActorAddress? _relayTo;
+
         public override void ReceiveMessage(object message, ActorAddress sender)
         {
-            if (message is CreateNamed create)
+            switch (message)
             {
-                Send(sender, CreateActor<Named>(globalName: create.GlobalName));
+                case CreateNamed create:
+                    Send(sender, CreateActor<Named>(globalName: create.GlobalName));
+                    break;
+                case CreateNamedOfType create:
+                    Send(sender, CreateActor(create.TypeName, globalName: create.GlobalName));
+                    break;
+                case "ping":
+                    Send(sender, "pong");
+                    break;
+                case Relay relay:
+                    _relayTo = sender;
+                    Send(relay.Target, relay.Text);
+                    break;
+                case string text when _relayTo is not null:
+                    Send(_relayTo, $"relayed: {text}");
+                    break;
             }
         }
     }
@@ -127,6 +173,73 @@ public sealed class NamedActorTests(string systemBase) : BaseFixture(systemBase)
         var fromSecond = AskFor<ActorAddress>(second, new CreateNamed("shared"));
 
         Assert.That(fromSecond, Is.EqualTo(fromFirst));
+    }
+
+    [Test]
+    public void CreateActor_TypeNameThatResolvesToNothing_NameHeld_ReturnsTheHolder()
+    {
+        var holder = System.CreateActor<Named>(globalName: "held");
+
+        Assert.That(System.CreateActor(NoSuchType, globalName: "held"), Is.EqualTo(holder));
+    }
+
+    [Test]
+    public void CreateActor_TypeNameThatResolvesToNothingFromInsideAnActor_NameHeld_ReturnsTheHolder()
+    {
+        var holder = System.CreateActor<Named>(globalName: "held");
+        var creator = System.CreateActor<Creator>();
+
+        Assert.That(System.Ask(creator, new CreateNamedOfType(NoSuchType, "held"), Patience), Is.EqualTo(holder));
+    }
+
+    [Test]
+    public void CreateActor_TypeNameThatResolvesToNothing_NameFree_ThrowsInvalidActorSpecificationException()
+    {
+        Assert.That(() => System.CreateActor(NoSuchType, globalName: "free"),
+                    Throws.InstanceOf<InvalidActorSpecificationException>().With.Message.Contains("NoSuchActor"));
+    }
+
+    [Test]
+    public void CreateActor_TypeNameThatResolvesToNothingFromInsideAnActor_NameFree_SenderGetsPoison()
+    {
+        var creator = System.CreateActor<Creator>();
+
+        var answer = AskFor<PoisonMessage>(creator, new CreateNamedOfType(NoSuchType, "free"));
+
+        Assert.That(answer.Details, Does.Contain(nameof(InvalidActorSpecificationException)));
+    }
+
+    [Test]
+    public void CreateActor_GlobalNameFromInsideAnActor_DoesNotWaitForTheNamedActorsProcess()
+    {
+        if (!IsMultiproc)
+        {
+            Assert.Ignore("On the simple base every actor runs in the caller's thread: a constructor that waits blocks it all.");
+        }
+
+        var barrier = Path.Combine(Path.GetTempPath(), $"thespian-named-start-{Guid.NewGuid():N}");
+        try
+        {
+            var creator = System.CreateActor<Creator>();
+
+            // The named actor cannot run until the barrier file exists, yet its creator gets its address and goes on.
+            var named = AskFor<ActorAddress>(creator, new CreateNamedOfType(typeof(StartsWhenTheFileExists).AssemblyQualifiedName!, barrier));
+            Assert.That(System.Ask(creator, "ping", Patience), Is.EqualTo("pong"));
+            System.Tell(creator, new Relay(named, "sent before it ran"));
+
+            File.WriteAllText(barrier, "go");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(System.Listen(Patience), Is.EqualTo("relayed: sent before it ran"), "the message waited for the actor");
+                Assert.That(System.CreateActor<StartsWhenTheFileExists>(globalName: barrier), Is.EqualTo(named));
+            });
+        }
+        finally
+        {
+            File.WriteAllText(barrier, "go");
+            File.Delete(barrier);
+        }
     }
 
     [Test]

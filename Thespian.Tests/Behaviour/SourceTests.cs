@@ -116,10 +116,28 @@ public sealed class SourceTests(string systemBase) : Sources.SourceFixture(syste
     }
 
     [Test]
-    public void LoadActorSource_MissingFile_ThrowsArgumentExceptionNamingThePath()
+    public void LoadActorSource_MissingFile_ThrowsFileNotFoundExceptionNamingThePath()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"thespian-no-such-{Guid.NewGuid():N}.zip");
+
+        Assert.That(() => System.LoadActorSource(missing),
+                    Throws.InstanceOf<FileNotFoundException>().With.Message.Contains(missing)
+                          .And.Property(nameof(FileNotFoundException.FileName)).EqualTo(missing));
+    }
+
+    [Test]
+    public void LoadActorSource_MissingFolder_ThrowsFileNotFoundExceptionNamingThePath()
     {
         Assert.That(() => System.LoadActorSource("/no/such.zip"),
-                    Throws.ArgumentException.With.Message.Contains("/no/such.zip"));
+                    Throws.InstanceOf<FileNotFoundException>().With.Message.Contains("/no/such.zip"));
+    }
+
+    [Test]
+    public void LoadActorSource_PathIsAFolder_ThrowsArgumentExceptionNamingThePath()
+    {
+        var folder = Path.GetTempPath();
+
+        Assert.That(() => System.LoadActorSource(folder), Throws.ArgumentException.With.Message.Contains(folder));
     }
 
     [Test]

@@ -202,6 +202,127 @@ public sealed class TroupeTests(string systemBase) : BaseFixture(systemBase)
     }
 
     [Test]
+    public void TroupeCommand_SetMaxCount_AnswersAsPythonDoes()
+    {
+        var troupe = System.CreateActor<Worker>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(System.Ask(troupe, "troupe:set_max_count=9", Patience), Is.EqualTo("Set troupe max_count to 9"));
+            Assert.That(AskFor<UpdateTroupeSettings>(troupe, new UpdateTroupeSettings()).MaxCount, Is.EqualTo(9));
+        });
+    }
+
+    [Test]
+    public void TroupeCommand_SetIdleCount_AnswersAsPythonDoes()
+    {
+        var troupe = System.CreateActor<Worker>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(System.Ask(troupe, "troupe:set_idle_count=4", Patience), Is.EqualTo("Set troupe idle_count to 4"));
+            Assert.That(AskFor<UpdateTroupeSettings>(troupe, new UpdateTroupeSettings()).IdleCount, Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public void TroupeCommand_SetMaxCountThenUpdateTroupeSettings_AnswersTheSettingsInForce()
+    {
+        var troupe = System.CreateActor<Worker>();
+        Assert.That(System.Ask(troupe, "troupe:set_max_count=9", Patience), Is.EqualTo("Set troupe max_count to 9"));
+
+        var settings = AskFor<UpdateTroupeSettings>(troupe, new UpdateTroupeSettings { IdleCount = 4 });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.MaxCount, Is.EqualTo(9));
+            Assert.That(settings.IdleCount, Is.EqualTo(4));
+        });
+    }
+
+    [TestCase("troupe:set_max_count=nine", "max_count")]
+    [TestCase("troupe:set_max_count=0", "max_count")]
+    [TestCase("troupe:set_idle_count=-1", "idle_count")]
+    public void TroupeCommand_BadCount_AnswersWithAnErrorAndKeepsTheLimits(string command, string setting)
+    {
+        var troupe = System.CreateActor<Worker>();
+
+        var answer = System.Ask(troupe, command, Patience);
+        var settings = AskFor<UpdateTroupeSettings>(troupe, new UpdateTroupeSettings());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer, Does.StartWith($"Error changing {setting} for troupe based on message \"{command}\": "));
+            Assert.That(settings.MaxCount, Is.EqualTo(3));
+            Assert.That(settings.IdleCount, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void TroupeCommand_Status_ReportsTheLimitsAndWorkers()
+    {
+        var troupe = System.CreateActor<Worker>();
+        _ = StartBusyJobs(troupe, jobs: 4, expectedReplies: 3);
+
+        Assert.That(System.Ask(troupe, "troupe:status?", Patience),
+                    Does.StartWith("Idle=1, Max=3, Troupers [3, 0 idle, 0 extra]: [").And.EndWith("], Pending=1"));
+    }
+
+    [Test]
+    public void TroupeCommand_SetMaxCount_LimitsTheWorkers()
+    {
+        var troupe = System.CreateActor<Worker>();
+        Assert.That(System.Ask(troupe, "troupe:set_max_count=1", Patience), Is.EqualTo("Set troupe max_count to 1"));
+
+        _ = StartBusyJobs(troupe, jobs: 2, expectedReplies: 1);
+
+        AssertNothingArrives();
+    }
+
+    [Test]
+    public void TroupeCommand_LoweredMaxCountWhileWorkersAreBusy_TakesEffectAsWorkersFinish()
+    {
+        var troupe = System.CreateActor<Worker>();
+        var busy = StartBusyJobs(troupe, jobs: 3, expectedReplies: 3);
+        Assert.That(System.Ask(troupe, "troupe:set_max_count=1", Patience), Is.EqualTo("Set troupe max_count to 1"));
+        System.Tell(troupe, new Job("4", KeepBusy: true));
+        System.Tell(troupe, new Job("5", KeepBusy: true));
+
+        // Two of the three finish: one is still busy, which is the new maximum, so neither takes the queued work.
+        System.Tell(busy[0].Worker, "done");
+        System.Tell(busy[1].Worker, "done");
+        AssertNothingArrives();
+
+        System.Tell(busy[2].Worker, "done");
+
+        var next = ListenFor<WorkerReply>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(next.Id, Is.EqualTo("4"));
+            Assert.That(next.Worker, Is.EqualTo(busy[2].Worker));
+        });
+        AssertNothingArrives();
+        Eventually(() => AskFor<ThespianActorStatus>(troupe, new ThespianStatusRequest()).ChildActors.Count == 1,
+                   "the troupe is down to its new maximum of one worker");
+    }
+
+    [Test]
+    public void TroupeCommand_SetIdleCountZero_AllWorkDone_KeepsNoWorkers()
+    {
+        var troupe = System.CreateActor<Worker>();
+        Assert.That(System.Ask(troupe, "troupe:set_idle_count=0", Patience), Is.EqualTo("Set troupe idle_count to 0"));
+        var replies = StartBusyJobs(troupe, jobs: 3, expectedReplies: 3);
+
+        foreach (var reply in replies)
+        {
+            System.Tell(reply.Worker, "done");
+        }
+
+        Eventually(() => AskFor<ThespianActorStatus>(troupe, new ThespianStatusRequest()).ChildActors.Count == 0,
+                   "the troupe keeps no idle workers");
+    }
+
+    [Test]
     public void UpdateTroupeSettings_MaxCountZero_ReturnsPoisonAndKeepsTheLimits()
     {
         var troupe = System.CreateActor<Worker>();

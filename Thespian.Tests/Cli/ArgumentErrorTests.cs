@@ -39,6 +39,13 @@ public sealed class ArgumentErrorTests
 
 
     [Test]
+    public void Start_UnknownProcessStartupMethod_ExitsTwoListingTheValidValues()
+    {
+        AssertBadArguments(Run("start", "--capability", "Process Startup Method=fork"),
+                           "Process Startup Method", "\"fork\"", "\"pool\"", "\"spawn\"");
+    }
+
+    [Test]
     public void Base_Simple_ExitsTwoSayingItHasNoAdmin()
     {
         AssertBadArguments(Run("status", "--base", "simpleSystemBase"), "has no admin");

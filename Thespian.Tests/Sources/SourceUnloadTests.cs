@@ -77,6 +77,22 @@ public sealed class SourceUnloadTests(string systemBase) : SourceFixture(systemB
     }
 
     [Test]
+    public void NotifyOnSourceAvailability_SourcesAlreadyLoaded_SendsLoadedSourceForEachStillLoaded()
+    {
+        var v1 = LoadValidated(TestSources.Greeter("v1"));
+        var v2 = LoadValidated(TestSources.Greeter("v2"));
+        var gone = LoadValidated(TestSources.Greeter("v3"));
+        System.UnloadActorSource(gone);
+        var watcher = System.CreateActor<SourceWatcher>();
+
+        Assert.That(System.Ask(watcher, "watch", Patience), Is.EqualTo("watching"));
+
+        var info = UnsafeDevelopmentSourceAuthority.AcceptedInfo;
+        Assert.That(Collect(2), Is.EquivalentTo(new[] { $"loaded {v1} {info}", $"loaded {v2} {info}" }));
+        AssertNothingArrives();
+    }
+
+    [Test]
     public void CreateActorInsideAnActor_FromAnUnloadedSource_FailsAndTheActorLivesOn()
     {
         var hash = LoadValidated(TestSources.Greeter("v1"));
