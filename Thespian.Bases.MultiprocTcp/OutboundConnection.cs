@@ -173,8 +173,10 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
 
             _unacknowledged.WaitForAcknowledgements(() => Volatile.Read(ref _failed) != 0);
         }
-        catch (Exception ex) when (ex is SocketException or IOException or WireProtocolException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is SocketException or IOException or WireProtocolException or OperationCanceledException or
+                                         ObjectDisposedException or ArgumentException)
         {
+            // ArgumentException: the endpoint is not "host:port" (or names no address); what was queued is undeliverable.
             Fail(ex);
         }
         finally

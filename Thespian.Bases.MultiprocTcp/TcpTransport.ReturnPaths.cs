@@ -72,7 +72,8 @@ internal sealed partial class TcpTransport
             socket = null;
             ReceiveFrames(receiving, peer, fromAdmin: false);
         }
-        catch (Exception ex) when (ex is SocketException or IOException or WireProtocolException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception ex) when (ex is SocketException or IOException or WireProtocolException or ObjectDisposedException or
+                                         OperationCanceledException or ArgumentException)
         {
             opened.TrySetException(ex);
         }

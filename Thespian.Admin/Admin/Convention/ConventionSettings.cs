@@ -52,7 +52,12 @@ internal sealed record ConventionSettings(IReadOnlyList<string> Leaders, TimeSpa
     };
 
     private static string[] Split(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)
+            .Select(leader => Sockets.IpEndpoints.IsEndpoint(leader)
+                ? leader
+                : throw Invalid(CommonCapabilities.ConventionAddressIPv4, leader,
+                                "\"host:port\" with the leader's host (an IP address or a name) before the colon"))
+            .ToArray();
 
     /// <summary>Seconds (a number or its text), or Python's "minutes:seconds".</summary>
     private static TimeSpan ParsePeriod(object value, string name)
