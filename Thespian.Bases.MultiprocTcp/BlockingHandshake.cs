@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Net.Sockets;
+using System.Text;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -6,6 +8,8 @@ namespace Thespian.Bases.MultiprocTcp;
 /// <summary>The Thespian handshake (<see cref="Handshake"/>) over a socket that is only ever used with blocking calls.</summary>
 internal static class BlockingHandshake
 {
+    private const byte ReturnPathTaken = 1;
+
     /// <summary>
     /// Blocking form of <see cref="Handshake.ConnectAsync"/> over a socket that is only ever used synchronously (its reads then
     /// wait in the kernel, not on the thread pool).
@@ -50,6 +54,39 @@ internal static class BlockingHandshake
 
         return role;
     }
+
+    /// <summary>
+    /// The connecting side of a return path (<see cref="WireRole.ReturnPath"/>): the handshake, then this process's
+    /// endpoint (a 2-byte little-endian length and UTF-8 text), then the peer's one-byte word that it took the connection.
+    /// </summary>
+    public static void ConnectReturnPath(Socket socket, string endpoint, TimeSpan deadline)
+    {
+        Connect(socket, WireRole.ReturnPath, deadline);
+        var text = Encoding.UTF8.GetBytes(endpoint);
+        var announce = new byte[2 + text.Length];
+        BinaryPrimitives.WriteUInt16LittleEndian(announce, (ushort)text.Length);
+        text.CopyTo(announce, 2);
+        SendAll(socket, announce);
+        var taken = new byte[1];
+        ReceiveExactly(socket, taken, deadline, "the word that the return path was taken");
+        if (taken[0] != ReturnPathTaken)
+        {
+            throw new WireProtocolException(WireViolation.BadHandshake, "The peer did not take the return path.");
+        }
+    }
+
+    /// <summary>The accepting side of a return path, after <see cref="Accept"/>: the endpoint the peer names.</summary>
+    public static string ReadReturnPathEndpoint(Socket socket, TimeSpan deadline)
+    {
+        var length = new byte[2];
+        ReceiveExactly(socket, length, deadline, "the return path's endpoint");
+        var text = new byte[BinaryPrimitives.ReadUInt16LittleEndian(length)];
+        ReceiveExactly(socket, text, deadline, "the return path's endpoint");
+        return Encoding.UTF8.GetString(text);
+    }
+
+    /// <summary>The accepting side of a return path: tells the peer the connection is taken (it then receives on it).</summary>
+    public static void ConfirmReturnPath(Socket socket) => SendAll(socket, [ReturnPathTaken]);
 
     private static void SendAll(Socket socket, ReadOnlySpan<byte> bytes)
     {

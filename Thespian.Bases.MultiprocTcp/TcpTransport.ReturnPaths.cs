@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net.Sockets;
-using System.Text;
 using Thespian.Sockets;
 using Thespian.Wire;
 
@@ -13,7 +11,6 @@ namespace Thespian.Bases.MultiprocTcp;
 /// </summary>
 internal sealed partial class TcpTransport
 {
-    private const byte ReturnPathTaken = 1;
     private readonly ReturnPathRegistry _returnPaths = new();
     private readonly ConcurrentDictionary<string, Task> _openReturnPaths = new(StringComparer.Ordinal);
 
@@ -47,20 +44,7 @@ internal sealed partial class TcpTransport
         try
         {
             socket = BlockingConnect.Open(peer, _options.ConnectTimeout, () => IsStopping);
-            BlockingHandshake.Connect(socket, WireRole.ReturnPath, _options.FrameDeadline);
-            var endpoint = Encoding.UTF8.GetBytes(LocalEndpoint);
-            var announce = new byte[2 + endpoint.Length];
-            BinaryPrimitives.WriteUInt16LittleEndian(announce, (ushort)endpoint.Length);
-            endpoint.CopyTo(announce, 2);
-            socket.Send(announce);
-            var taken = new byte[1];
-            socket.ReceiveTimeout = (int)_options.FrameDeadline.TotalMilliseconds;
-            if (socket.Receive(taken) != 1 || taken[0] != ReturnPathTaken)
-            {
-                throw new WireProtocolException(WireViolation.BadHandshake, $"{peer} did not take the return path.");
-            }
-
-            socket.ReceiveTimeout = 0;
+            BlockingHandshake.ConnectReturnPath(socket, LocalEndpoint, _options.FrameDeadline);
             if (!_receiving || IsStopping)
             {
                 throw new OperationCanceledException("This transport has stopped receiving.");
@@ -72,8 +56,8 @@ internal sealed partial class TcpTransport
             socket = null;
             ReceiveFrames(receiving, peer, fromAdmin: false);
         }
-        catch (Exception ex) when (ex is SocketException or IOException or WireProtocolException or ObjectDisposedException or
-                                         OperationCanceledException or ArgumentException)
+        catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException or OperationCanceledException or
+                                         ArgumentException)
         {
             opened.TrySetException(ex);
         }
@@ -87,19 +71,14 @@ internal sealed partial class TcpTransport
     /// <summary>The accepting side: read the peer's endpoint, keep the connection for sending to it, and say so.</summary>
     private void AcceptReturnPath(Socket socket)
     {
-        var length = new byte[2];
-        ReceiveExactly(socket, length);
-        var text = new byte[BinaryPrimitives.ReadUInt16LittleEndian(length)];
-        ReceiveExactly(socket, text);
-        var endpoint = Encoding.UTF8.GetString(text);
+        var endpoint = BlockingHandshake.ReadReturnPathEndpoint(socket, _options.FrameDeadline);
         if (!IsEndpoint(endpoint))
         {
             throw new WireProtocolException(WireViolation.BadHandshake,
                 $"A return path names \"{endpoint}\", which is not an endpoint of this transport.");
         }
 
-        socket.ReceiveTimeout = 0;
-        socket.Send([ReturnPathTaken]);
+        BlockingHandshake.ConfirmReturnPath(socket);
         _returnPaths.Offer(endpoint, socket);
     }
 
@@ -124,22 +103,6 @@ internal sealed partial class TcpTransport
         {
             socket.Dispose();
             throw;
-        }
-    }
-
-    private void ReceiveExactly(Socket socket, byte[] buffer)
-    {
-        socket.ReceiveTimeout = (int)_options.FrameDeadline.TotalMilliseconds;
-        var got = 0;
-        while (got < buffer.Length)
-        {
-            var read = socket.Receive(buffer, got, buffer.Length - got, SocketFlags.None);
-            if (read == 0)
-            {
-                throw new WireProtocolException(WireViolation.BadHandshake, "A return path closed before naming its endpoint.");
-            }
-
-            got += read;
         }
     }
 }

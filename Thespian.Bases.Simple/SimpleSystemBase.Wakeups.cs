@@ -5,19 +5,17 @@ namespace Thespian.Bases.Simple;
 
 internal sealed partial class SimpleSystemBase
 {
-    private readonly PriorityQueue<ScheduledWakeup, (long Due, long Sequence)> _wakeups = new();
-    private long _wakeupSequence;
+    private readonly WakeupSchedule<ScheduledWakeup> _wakeups = new();
 
     /// <inheritdoc />
     public void WakeupAfter(ActorCell cell, TimeSpan period, object? payload)
     {
-        var due = Stopwatch.GetTimestamp() + (long)(period.TotalSeconds * Stopwatch.Frequency);
         cell.PendingWakeups++;
-        _wakeups.Enqueue(new ScheduledWakeup(cell, new WakeupMessage(period, payload)), (due, _wakeupSequence++));
+        _wakeups.Add(new ScheduledWakeup(cell, new WakeupMessage(period, payload)), period, Stopwatch.GetTimestamp());
     }
 
     /// <summary>When the earliest pending wakeup is due (a <see cref="Stopwatch"/> timestamp), if any (the caller holds the lock).</summary>
-    internal long? NextWakeupDue => _wakeups.TryPeek(out _, out var priority) ? priority.Due : null;
+    internal long? NextWakeupDue => _wakeups.NextDue;
 
     /// <summary>Queues the wakeups that have come due; returns whether there were any.</summary>
     private bool EnqueueDueWakeups()
@@ -29,9 +27,8 @@ internal sealed partial class SimpleSystemBase
 
         var now = Stopwatch.GetTimestamp();
         var any = false;
-        while (_wakeups.TryPeek(out var wakeup, out var priority) && priority.Due <= now)
+        while (_wakeups.TryTakeDue(now, out var wakeup))
         {
-            _wakeups.Dequeue();
             wakeup.Cell.PendingWakeups--;
             if (wakeup.Cell.IsRunning)
             {

@@ -250,16 +250,12 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
 
             return await _node.AskControlAsync(endpoint, makeRequest, timeout).ConfigureAwait(false);
         }
-        catch (ActorSystemRequestTimeoutException)
-        {
-            return null;
-        }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is ActorSystemRequestTimeoutException or TimeoutException)
         {
             return null;
         }
         catch (Exception ex) when (ex is ActorSystemException or ObjectDisposedException or System.Net.Sockets.SocketException or
-                                         IOException or Wire.WireProtocolException or OperationCanceledException or ArgumentException)
+                                         IOException or OperationCanceledException or ArgumentException)
         {
             return new ControlReply(0, ControlErrorKind.Failure, ex.Message);
         }

@@ -10,7 +10,7 @@ namespace Thespian.Admin.Hosting;
 internal sealed partial class ActorHost
 {
     private ActorCell? _cell;
-    private readonly WakeupSchedule _wakeups = new();
+    private readonly WakeupSchedule<WakeupMessage> _wakeups = new();
     private IReadOnlyList<int>? _requestedWatch;
     private DescriptorWatcher? _descriptorWatcher;
 

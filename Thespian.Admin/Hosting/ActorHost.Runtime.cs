@@ -56,7 +56,7 @@ internal sealed partial class ActorHost : IActorRuntime
     public void WakeupAfter(ActorCell cell, TimeSpan period, object? payload)
     {
         cell.PendingWakeups++;
-        _wakeups.Add(new WakeupMessage(period, payload), System.Diagnostics.Stopwatch.GetTimestamp());
+        _wakeups.Add(new WakeupMessage(period, payload), period, System.Diagnostics.Stopwatch.GetTimestamp());
         RemindAfter(period);
     }
 

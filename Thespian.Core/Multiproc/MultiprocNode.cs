@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Thespian.Wire;
-using Thespian;
 
 namespace Thespian.Multiproc;
 
