@@ -183,15 +183,11 @@ internal sealed partial class AdminServer
 
         record.State = ActorRecordState.Running;
         _recentTypes.Started(record.TypeName, record.SourceHash);
-        _node.Book.SetRoute(record.Address.Id, PublicRouteOf(record)!);
-        foreach (var waiter in record.CreateWaiters)
+        var route = PublicRouteOf(record)!;
+        _node.Book.SetRoute(record.Address.Id, route);
+        foreach (var waiter in record.CreateWaiters.Concat(record.ResolveWaiters))
         {
-            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: PublicRouteOf(record)));
-        }
-
-        foreach (var waiter in record.ResolveWaiters)
-        {
-            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: PublicRouteOf(record)));
+            ReplyWith(waiter.Request, new ControlReply(waiter.RequestId, Address: record.Address, Endpoint: route));
         }
 
         record.CreateWaiters.Clear();

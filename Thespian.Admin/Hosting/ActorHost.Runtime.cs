@@ -179,16 +179,11 @@ internal sealed partial class ActorHost : IActorRuntime
     /// </summary>
     private static Type? ResolveForCreate(string typeName, string? globalName)
     {
-        if (globalName is null)
-        {
-            return ActorTypeResolver.Resolve(typeName);
-        }
-
         try
         {
             return ActorTypeResolver.Resolve(typeName);
         }
-        catch (InvalidActorSpecificationException)
+        catch (InvalidActorSpecificationException) when (globalName is not null)
         {
             return null;
         }

@@ -103,15 +103,7 @@ internal sealed class TroupeManager : Actor
             return $"Error changing {setting} for troupe based on message \"{command}\": {problem}";
         }
 
-        if (isMax)
-        {
-            _maxCount = count;
-        }
-        else
-        {
-            _idleCount = count;
-        }
-
+        Apply(isMax ? new UpdateTroupeSettings { MaxCount = count } : new UpdateTroupeSettings { IdleCount = count });
         return $"Set troupe {setting} to {count}";
     }
 
