@@ -32,7 +32,7 @@ internal static class AdminLauncher
                                                       IDictionary<string, object?>? capabilities, LogDefs? logDefs,
                                                       IReadOnlyList<string>? extraActorPath = null)
     {
-        var (result, detail) = await probe.ProbeAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
+        var (result, detail) = await probe.ProbePatientlyAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
         switch (result)
         {
             case AdminProbeResult.ThespianAdmin:
@@ -57,6 +57,8 @@ internal static class AdminLauncher
             {
                 throw NotAnAdmin(port, detail);
             }
+
+            // Unresponsive: the new admin accepted but has not answered yet (busy starting, or a lossy link): probe again.
         }
 
         throw new ActorSystemStartupFailureException(
