@@ -92,6 +92,13 @@ internal static class AdminLauncher
             command.AddRange(["--actor-path", Path.GetFullPath(folder)]);
         }
 
+        // Actor hosts resolve dependencies and run with the settings of the application that starts the system.
+        if (ApplicationRuntime.OfThisProcess() is { } application &&
+            !string.Equals(Path.GetFileName(application.DepsFile), "Thespian.Admin.deps.json", StringComparison.Ordinal))
+        {
+            command.AddRange(["--app-deps", application.DepsFile, "--app-runtimeconfig", application.RuntimeConfigFile]);
+        }
+
         if (capabilities is { Count: > 0 })
         {
             command.AddRange(["--capabilities", CapabilityArgument.Encode(capabilities)]);
