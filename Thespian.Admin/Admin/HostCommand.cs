@@ -41,10 +41,11 @@ internal sealed class HostCommand
     public ApplicationRuntime? Application { get; private init; }
 
     /// <summary>The command for hosts of this admin.</summary>
-    /// <param name="application">The application's files, or null.</param>
+    /// <param name="application">The application's files, or null (also ignored when this admin is a single-file bundle).</param>
     public static HostCommand For(ApplicationRuntime? application)
     {
-        if (application is null)
+        var adminAssembly = typeof(HostCommand).Assembly.Location;
+        if (application is null || string.IsNullOrEmpty(adminAssembly))
         {
             var (fileName, arguments) = SelfCommand.For("host");
             return new HostCommand(fileName, arguments, Defaults(new HashSet<string>()));
@@ -52,12 +53,21 @@ internal sealed class HostCommand
 
         return new HostCommand(DotnetHost.Path,
                                ["exec", "--depsfile", application.DepsFile, "--runtimeconfig", application.RuntimeConfigFile,
-                                typeof(HostCommand).Assembly.Location, "host"],
+                                adminAssembly, "host"],
                                Defaults(application.ConfigPropertyNames()))
         {
             Application = application,
         };
     }
+
+    /// <summary>The program started (dotnet, or Thespian.Admin's apphost).</summary>
+    public string FileName => _fileName;
+
+    /// <summary>The arguments before the host's options.</summary>
+    public IReadOnlyList<string> Arguments => _arguments;
+
+    /// <summary>The environment variables set for hosts, besides what they inherit.</summary>
+    public IReadOnlyList<(string Name, string Value)> Environment => _environment;
 
     /// <summary>A start for one host: the command, then the caller adds the host's options.</summary>
     public ProcessStartInfo StartInfo()
@@ -84,8 +94,8 @@ internal sealed class HostCommand
 
     private static List<(string Name, string Value)> Defaults(IReadOnlySet<string> setByApplication) =>
         HostDefaults.Where(d => !setByApplication.Contains(d.Property) &&
-                                string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_" + d.Variable)) &&
-                                string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COMPlus_" + d.Variable)))
+                                string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("DOTNET_" + d.Variable)) &&
+                                string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("COMPlus_" + d.Variable)))
                     .Select(d => ("DOTNET_" + d.Variable, d.Value))
                     .ToList();
 }

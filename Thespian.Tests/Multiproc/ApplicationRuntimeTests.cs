@@ -45,7 +45,7 @@ public sealed class ApplicationRuntimeTests(string systemBase) : MultiprocFixtur
     }
 
     [Test]
-    public void InvariantApplication_ItsActorsRunInvariantToo()
+    public void InvariantApplication_ItsActorsRunInvariantAndStillFindTheActorPathsPackages()
     {
         // The peer program is built with InvariantGlobalization: it starts the system here, so its hosts take its
         // runtimeconfig; the actor type comes from the test assembly on the actor path (not in the peer's deps.json).
@@ -61,5 +61,8 @@ public sealed class ApplicationRuntimeTests(string systemBase) : MultiprocFixtur
             Assert.That(peer.Value("answer"), Is.EqualTo("error: CultureNotFoundException"), "de-DE does not exist where the app is invariant");
             Assert.That(AskFor<bool>(system, actor, "invariant"), Is.True, "a host of the invariant application's system");
         });
+        // The peer's deps.json lacks Microsoft.Data.Sqlite: the host finds it, and its native library, through the
+        // test assembly's deps.json on the actor path.
+        Assert.That(AskFor<string>(system, system.CreateActor<SqliteActor>(), "query"), Is.EqualTo(SqliteQuery.Run()));
     }
 }
