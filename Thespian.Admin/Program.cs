@@ -5,6 +5,7 @@ using Thespian.Admin.Hosting;
 
 // One executable, three uses: the admin of a system ("admin-run"), an actor host ("host"), both started
 // by Thespian itself; and the thespian-admin command line for people (start, status, stop, load, unload).
+OwnDependencies.Install();
 try
 {
     return args.FirstOrDefault() switch
