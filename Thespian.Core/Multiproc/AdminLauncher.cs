@@ -74,7 +74,7 @@ internal static class AdminLauncher
     private static void Launch(int port, string baseName, IDictionary<string, object?>? capabilities, string? logFile,
                                LogDefs? logDefs, IReadOnlyList<string> extraActorPath)
     {
-        var command = new List<string>(AdminProgram.Command(baseName))
+        var command = new List<string>(AdminCommand.For(baseName))
         {
             "admin-run", "--base", baseName, "--port", port.ToString(CultureInfo.InvariantCulture),
             "--actor-path", AppContext.BaseDirectory,

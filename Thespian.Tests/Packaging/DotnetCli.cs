@@ -14,7 +14,8 @@ internal sealed record CommandResult(string Command, int ExitCode, string Output
 
 /// <summary>
 /// Runs the dotnet CLI (and the programs it builds) the way a user in a shell would: not with the MSBuild state the
-/// test runner inherited from <c>dotnet test</c>, without THESPIAN_ADMIN_PATH, and with a time limit.
+/// test runner inherited from <c>dotnet test</c>, without THESPIAN_ADMIN_PATH or NuGet's cache setting, leaving no
+/// MSBuild node running, and with a time limit.
 /// </summary>
 internal static class DotnetCli
 {

@@ -4,7 +4,7 @@ namespace Thespian.Multiproc;
 /// Where the admin and actor-host program (Thespian.Admin) is, and how to run it: from the application's folder,
 /// where the multiproc bases' packages (or a project reference to Thespian.Admin) put it.
 /// </summary>
-internal static class AdminProgram
+internal static class AdminCommand
 {
     private const string AssemblyFile = "Thespian.Admin.dll";
     private const string RuntimeConfigFile = "Thespian.Admin.runtimeconfig.json";
@@ -18,7 +18,7 @@ internal static class AdminProgram
     /// </summary>
     /// <param name="baseName">The base the admin is for (for the error message).</param>
     /// <exception cref="ActorSystemStartupFailureException">The program, or what it needs to run, is not there.</exception>
-    public static IReadOnlyList<string> Command(string baseName)
+    public static IReadOnlyList<string> For(string baseName)
     {
         if (Environment.GetEnvironmentVariable("THESPIAN_ADMIN_PATH") is { Length: > 0 } configured)
         {
