@@ -10,7 +10,6 @@ namespace Thespian.Multiproc;
 /// </summary>
 internal static class AdminLauncher
 {
-    private const string AdminAssembly = "Thespian.Admin.dll";
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(15);
 
     /// <summary>How long a new admin may take to answer.</summary>
@@ -82,18 +81,11 @@ internal static class AdminLauncher
     private static void Launch(int port, string baseName, IDictionary<string, object?>? capabilities, string? logFile,
                                LogDefs? logDefs, IReadOnlyList<string> extraActorPath, ApplicationRuntime? application)
     {
-        var adminPath = Environment.GetEnvironmentVariable("THESPIAN_ADMIN_PATH") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, AdminAssembly);
-        if (!File.Exists(adminPath))
+        var command = new List<string>(AdminCommand.For(baseName))
         {
-            throw new ActorSystemStartupFailureException(
-                $"Cannot start the {baseName} admin: {adminPath} does not exist. Reference the Thespian.Admin package " +
-                "(or project) from your application, or set THESPIAN_ADMIN_PATH to Thespian.Admin.dll.");
-        }
-
-        var command = new List<string> { DotnetHost.Path, adminPath, "admin-run", "--base", baseName,
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--actor-path", AppContext.BaseDirectory };
+            "admin-run", "--base", baseName, "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--actor-path", AppContext.BaseDirectory,
+        };
         foreach (var folder in extraActorPath)
         {
             command.AddRange(["--actor-path", Path.GetFullPath(folder)]);
