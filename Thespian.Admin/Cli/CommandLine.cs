@@ -39,7 +39,12 @@ internal static class CommandLine
             "Manages the admin of a Thespian for .NET multiproc actor system (multiprocTCPBase or multiprocUDPBase) on a port: start it, " +
             "print its status, stop the whole system, load and unload actor sources; and sign actor sources for a " +
             "SignedSourceAuthority (keygen, sign). Exit codes: 0 success, " +
-            "1 nothing is listening on the port, 2 bad arguments, 3 any other failure.");
+            "1 nothing is listening on the port, 2 bad arguments, 3 any other failure.")
+        {
+            // The name in help and usage, whichever file runs it (Thespian.Admin.dll, the Thespian.Admin.Tool tool):
+            // System.CommandLine would otherwise take the ToolCommandName of a tool's build, or the file name.
+            HelpName = "thespian-admin",
+        };
         root.Subcommands.Add(StartCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(StopCommand.Create());
