@@ -202,7 +202,14 @@ public sealed class RunCommand : Actor
     private static IEnumerable<string> FirstLines(string text) =>
         text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(LoggedLines);
 
-    private void LogInformation(CommandRequest command, string line)
+    private void LogInformation(CommandRequest command, string line) => Log(command, LogLevel.Information, line);
+
+    /// <summary>A failure is logged as an error, or as information when the request says errors are expected.</summary>
+    private void LogFailure(CommandRequest command, string line) =>
+        Log(command, command.ErrorOk ? LogLevel.Information : LogLevel.Error, line);
+
+    /// <summary>Logs to the request's <c>LogTo</c> actor when it names one, else to this actor's logger; nothing unless asked.</summary>
+    private void Log(CommandRequest command, LogLevel level, string line)
     {
         if (!command.Log)
         {
@@ -211,34 +218,15 @@ public sealed class RunCommand : Actor
 
         if (command.LogTo is { } logTo)
         {
-            Send(logTo, new CommandLog(nameof(LogLevel.Information), line));
+            Send(logTo, new CommandLog(level.ToString(), line));
+        }
+        else if (level == LogLevel.Error)
+        {
+            Logger.CommandError(line);
         }
         else
         {
             Logger.CommandInformation(line);
-        }
-    }
-
-    private void LogFailure(CommandRequest command, string line)
-    {
-        if (command.ErrorOk)
-        {
-            LogInformation(command, line);
-            return;
-        }
-
-        if (!command.Log)
-        {
-            return;
-        }
-
-        if (command.LogTo is { } logTo)
-        {
-            Send(logTo, new CommandLog(nameof(LogLevel.Error), line));
-        }
-        else
-        {
-            Logger.CommandError(line);
         }
     }
 

@@ -11,7 +11,7 @@ internal static class AdminProbes
     /// Thespian admin answers within milliseconds; this covers one that is busy, or a link that loses packets (where one
     /// lost segment costs a TCP retransmission of a second or more, and a few in a row several seconds).
     /// </summary>
-    public static TimeSpan UnresponsivePatience { get; set; } = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan UnresponsivePatience = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Probes <paramref name="endpoint"/> again while it is <see cref="AdminProbeResult.Unresponsive"/>, for up to

@@ -69,7 +69,7 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
         TellNow(target, message);
         try
         {
-            return _available.Wait(timeout ?? Timeout.InfiniteTimeSpan, ask.Token) ? Take() : null;
+            return Listen(timeout, ask.Token);
         }
         catch (OperationCanceledException) when (ask.Failed)
         {
@@ -78,8 +78,7 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     }
 
     /// <inheritdoc />
-    public object? Listen(TimeSpan? timeout) =>
-        _available.Wait(timeout ?? Timeout.InfiniteTimeSpan) ? Take() : null;
+    public object? Listen(TimeSpan? timeout) => Listen(timeout, CancellationToken.None);
 
     /// <inheritdoc />
     public async Task<object?> AskAsync(ActorAddress target, object message, TimeSpan? timeout, CancellationToken cancellationToken)
@@ -88,7 +87,7 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
         TellNow(target, message);
         try
         {
-            return await _available.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, ask.Token).ConfigureAwait(false) ? Take() : null;
+            return await ListenAsync(timeout, ask.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ask.Failed && !cancellationToken.IsCancellationRequested)
         {
@@ -99,6 +98,9 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     /// <inheritdoc />
     public async Task<object?> ListenAsync(TimeSpan? timeout, CancellationToken cancellationToken) =>
         await _available.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false) ? Take() : null;
+
+    private object? Listen(TimeSpan? timeout, CancellationToken cancellationToken) =>
+        _available.Wait(timeout ?? Timeout.InfiniteTimeSpan, cancellationToken) ? Take() : null;
 
     /// <summary>
     /// Sends and writes the message on this thread (it is about to wait for the answer anyway): no writer thread to

@@ -66,7 +66,7 @@ public static class MultiprocSupport
     public static string Describe(IEnumerable<ActorSystem> systems) => string.Join("; ", systems
         .Select(system => system.Base)
         .OfType<MultiprocSystemBase>()
-        .Select(multiproc => $"admin {multiproc.SystemAddress} (pid {multiproc.AdminProcessId}) logs to {TestLogFile}"));
+        .Select(multiproc => $"admin pid {multiproc.AdminProcessId} logs to {TestLogFile}"));
 
     /// <summary>Fails unless every process has exited (waiting a little for them to finish exiting).</summary>
     public static void AssertAllExited(IEnumerable<int> processIds)
