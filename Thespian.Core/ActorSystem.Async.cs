@@ -86,14 +86,24 @@ public sealed partial class ActorSystem
     /// </summary>
     /// <param name="cancellationToken">
     /// Stops the wait for the admin's reply and exit (multiproc); the shutdown the admin has begun goes on, and this
-    /// object is shut down either way.
+    /// object is shut down either way. When already cancelled, nothing is done.
     /// </param>
     /// <returns>A task that completes when the system has stopped.</returns>
     public async Task ShutdownAsync(CancellationToken cancellationToken = default)
     {
-        await _system.ShutdownAsync(cancellationToken).ConfigureAwait(false);
-        SystemRegistry.Forget(_system);
-        await DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await _system.ShutdownAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when the wait was cancelled: the base counts itself shut down once it has begun.
+            if (_system.IsShutDown)
+            {
+                SystemRegistry.Forget(_system);
+                await DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>

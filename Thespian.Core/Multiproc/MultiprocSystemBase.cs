@@ -265,6 +265,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     /// </remarks>
     public async Task ShutdownAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (!BeginShutdown())
         {
             return;

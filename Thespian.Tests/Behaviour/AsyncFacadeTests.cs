@@ -165,6 +165,18 @@ public sealed class AsyncFacadeTests(string systemBase) : BaseFixture(systemBase
     }
 
     [Test]
+    public async Task ShutdownAsync_AlreadyCancelled_DoesNothingAndTheSystemKeepsRunning()
+    {
+        var echo = await System.CreateActorAsync<EchoActor>();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.That(async () => await System.ShutdownAsync(cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+
+        Assert.That(await System.AskAsync<string>(echo, "still running", Patience), Is.EqualTo("still running"));
+    }
+
+    [Test]
     public async Task DisposeAsync_PrivateEndpoint_LeavesTheSystemRunning()
     {
         var echo = await System.CreateActorAsync<EchoActor>();
