@@ -1,27 +1,6 @@
 using Thespian.Admin;
-using Thespian.Admin.Admin;
-using Thespian.Admin.Cli;
-using Thespian.Admin.Hosting;
 
-// One executable, three uses: the admin of a system ("admin-run"), an actor host ("host"), both started
-// by Thespian itself; and the thespian-admin command line for people (start, status, stop, load, unload).
-try
-{
-    return args.FirstOrDefault() switch
-    {
-        "admin-run" => await RunAdminAsync(args[1..]).ConfigureAwait(false),
-        "host" => await HostMode.RunAsync(ModeArguments.Parse(args[1..])).ConfigureAwait(false),
-        _ => await CommandLine.RunAsync(args).ConfigureAwait(false),
-    };
-}
-catch (ArgumentException ex) when (args.FirstOrDefault() is "admin-run" or "host")
-{
-    await Console.Error.WriteLineAsync($"thespian-admin {args[0]}: {ex.Message}").ConfigureAwait(false);
-    return 2;
-}
-
-static async Task<int> RunAdminAsync(string[] arguments)
-{
-    using var signals = new ShutdownSignals();
-    return await AdminMode.RunAsync(ModeArguments.Parse(arguments), signals.Token).ConfigureAwait(false);
-}
+// The admin ("admin-run"), an actor host ("host") or the thespian-admin command line: see AdminProgram.
+// Thespian.Admin's own dependencies first: a host may run with another application's deps.json (OwnDependencies).
+OwnDependencies.Install();
+return await AdminProgram.RunAsync(args).ConfigureAwait(false);

@@ -43,6 +43,10 @@ internal sealed class TcpAdminProbe : IAdminProbe
         {
             return (AdminProbeResult.SomethingElse, "a Thespian actor's or application's endpoint, not an admin");
         }
+        catch (WireProtocolException ex) when (ex.Violation == WireViolation.DeadlineExceeded)
+        {
+            return (AdminProbeResult.Unresponsive, ex.Message);
+        }
         catch (WireProtocolException ex)
         {
             return (AdminProbeResult.SomethingElse, ex.Message);

@@ -79,7 +79,7 @@ internal sealed class UdpAdminProbe : IAdminProbe
         }
 
         return LocalUdpPorts.IsBound(remote.Address, remote.Port)
-            ? (AdminProbeResult.SomethingElse, $"something holds UDP {endpoint} but does not answer as Thespian")
+            ? (AdminProbeResult.Unresponsive, $"something holds UDP {endpoint} but does not answer as Thespian.")
             : (AdminProbeResult.Nothing, $"nothing answered on UDP {endpoint}");
     }
 

@@ -18,4 +18,9 @@ internal static partial class AdminLog
                    Message = "Actor {Address} started in host {ProcessId}: host acquired after {AcquireMs:0.00} ms, run in {RunMs:0.00} ms, answered after {TotalMs:0.00} ms")]
     public static partial void ActorStartTimed(this ILogger logger, ActorAddress address, int processId, double acquireMs, double runMs,
                                                double totalMs);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning,
+                   Message = "The application's files ({DepsFile} and its runtimeconfig) are missing or not framework-dependent; " +
+                             "actor hosts run with Thespian.Admin's own dependencies and runtime settings")]
+    public static partial void ApplicationFilesUnusable(this ILogger logger, string depsFile);
 }

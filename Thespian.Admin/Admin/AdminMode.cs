@@ -24,6 +24,7 @@ internal static class AdminMode
             Port = arguments.RequiredInt("--port"),
             Capabilities = CapabilityArgument.Decode(arguments.Optional("--capabilities")),
             ActorPath = arguments.All("--actor-path"),
+            Application = ApplicationOf(arguments),
             LogFile = arguments.Optional("--log-file"),
             LogLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
         };
@@ -54,6 +55,12 @@ internal static class AdminMode
             return PortTaken;
         }
 
+        if (arguments.Optional("--app-deps") is { } unusable && options.Application is null)
+        {
+            // Not worth refusing to start for: hosts then run as those of a system started from the command line.
+            logging.CreateLogger("Thespian.Admin").ApplicationFilesUnusable(unusable);
+        }
+
         var server = new AdminServer(options, transport, logging, relay);
         await using (server.ConfigureAwait(false))
         {
@@ -65,4 +72,9 @@ internal static class AdminMode
         logging.RuntimeLogger.AdminExiting();
         return 0;
     }
+
+    private static ApplicationRuntime? ApplicationOf(ModeArguments arguments) =>
+        arguments.Optional("--app-deps") is { } deps && arguments.Optional("--app-runtimeconfig") is { } runtimeConfig
+            ? ApplicationRuntime.TryFrom(deps, runtimeConfig)
+            : null;
 }

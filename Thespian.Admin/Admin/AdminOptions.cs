@@ -15,6 +15,12 @@ internal sealed record AdminOptions
     /// <summary>Extra folders actor types may be loaded from (besides the admin's own folder).</summary>
     public IReadOnlyList<string> ActorPath { get; init; } = [];
 
+    /// <summary>
+    /// The files of the application that started the system (<c>--app-deps</c>, <c>--app-runtimeconfig</c>): actor hosts
+    /// run with them, so they resolve dependencies and run as the application does; null: with Thespian.Admin's own.
+    /// </summary>
+    public Multiproc.ApplicationRuntime? Application { get; init; }
+
     /// <summary>The system log file.</summary>
     public string? LogFile { get; init; }
 

@@ -18,6 +18,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     private readonly MultiprocNode _node;
     private readonly CapabilitySet _capabilities;
     private readonly HostPool _pool;
+    private readonly HostCommand _hostCommand;
     private readonly ILogger _logger;
     private readonly ILogger _memberLogger;
     private readonly OwnedMailbox<Action> _loop = new();
@@ -40,6 +41,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         SystemAddress = _node.Book.Register(ActorAddress.CreateNew(), transport.LocalEndpoint);
         _node.SetAdmin(SystemAddress, transport.LocalEndpoint);
         _node.Configure(_capabilities.Snapshot);
+        _hostCommand = HostCommand.For(options.Application);
         _pool = new HostPool(HostStartInfo, options.WarmHosts, _logger);
         _pool.HostExited += host => Post(() => OnHostExited(host));
     }
@@ -289,19 +291,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
 
     private ProcessStartInfo HostStartInfo()
     {
-        var (fileName, arguments) = SelfCommand.For("host");
-        var start = new ProcessStartInfo(fileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = false,
-            RedirectStandardError = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = _hostCommand.StartInfo();
         start.ArgumentList.Add("--base");
         start.ArgumentList.Add(_options.BaseName);
         start.ArgumentList.Add("--admin");
@@ -324,7 +314,6 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
             start.ArgumentList.Add(folder);
         }
 
-        start.Environment["DOTNET_GCgen0size"] = "0x100000";
         return start;
     }
 }

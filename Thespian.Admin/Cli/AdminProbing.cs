@@ -10,7 +10,7 @@ internal static class AdminProbing
     public static async Task<bool> IsRunningAsync(AdminBase adminBase, int port, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(adminBase);
-        var (result, detail) = await adminBase.CreateProbe().ProbeAsync(adminBase.Endpoint(port), cancellationToken)
+        var (result, detail) = await adminBase.CreateProbe().ProbePatientlyAsync(adminBase.Endpoint(port), cancellationToken)
                                               .ConfigureAwait(false);
         return result switch
         {
@@ -46,7 +46,7 @@ internal static class AdminProbing
             var (result, detail) = await inner.ProbeAsync(endpoint, cancellationToken).ConfigureAwait(false);
             return result switch
             {
-                AdminProbeResult.ThespianAdmin => (result, detail),
+                AdminProbeResult.ThespianAdmin or AdminProbeResult.Unresponsive => (result, detail),
                 AdminProbeResult.Nothing => throw CliException.NoAdmin(baseName, port),
                 _ => throw CliException.NotAnAdmin(port, detail),
             };

@@ -17,7 +17,9 @@ internal static class ForegroundAdmin
     /// <param name="Port">The admin port.</param>
     /// <param name="Capabilities">The initial capabilities.</param>
     /// <param name="ActorPath">Extra folders actor assemblies may load from.</param>
-    internal sealed record Settings(AdminBase Base, int Port, IDictionary<string, object?> Capabilities, IReadOnlyList<string> ActorPath);
+    /// <param name="Application">The application whose files actor hosts run with (--app), or null.</param>
+    internal sealed record Settings(AdminBase Base, int Port, IDictionary<string, object?> Capabilities, IReadOnlyList<string> ActorPath,
+                                    ApplicationRuntime? Application = null);
 
     /// <summary>Runs the admin until the system shuts down; returns the exit code.</summary>
     public static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken cancellationToken)
@@ -68,6 +70,11 @@ internal static class ForegroundAdmin
         foreach (var folder in settings.ActorPath)
         {
             arguments.AddRange(["--actor-path", folder]);
+        }
+
+        if (settings.Application is { } application)
+        {
+            arguments.AddRange(["--app-deps", application.DepsFile, "--app-runtimeconfig", application.RuntimeConfigFile]);
         }
 
         if (logFile is not null)

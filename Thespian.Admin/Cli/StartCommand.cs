@@ -24,6 +24,7 @@ internal static class StartCommand
             var (adminBase, port) = target.Read(parseResult);
             var capabilities = options.ReadCapabilities(parseResult);
             var actorPath = options.ReadActorPath(parseResult);
+            var application = options.ReadApplication(parseResult);
             if (await AdminProbing.IsRunningAsync(adminBase, port, cancellationToken).ConfigureAwait(false))
             {
                 return await ReportAlreadyRunningAsync(parseResult, adminBase, port, capabilities.Count + actorPath.Count > 0,
@@ -32,12 +33,12 @@ internal static class StartCommand
 
             if (parseResult.GetValue(options.Foreground))
             {
-                return await ForegroundAdmin.RunAsync(new ForegroundAdmin.Settings(adminBase, port, capabilities, actorPath),
+                return await ForegroundAdmin.RunAsync(new ForegroundAdmin.Settings(adminBase, port, capabilities, actorPath, application),
                                                       output, cancellationToken).ConfigureAwait(false);
             }
 
             var started = await AdminLauncher.EnsureRunningAsync(adminBase.CreateProbe(), adminBase.Endpoint(port), port,
-                                                                 adminBase.Name, capabilities, logDefs: null, actorPath)
+                                                                 adminBase.Name, capabilities, logDefs: null, actorPath, application)
                                              .ConfigureAwait(false);
             if (!started)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Thespian.Multiproc;
 using Thespian.Runtime;
 
 namespace Thespian.Admin.Cli;
@@ -30,6 +31,14 @@ internal sealed class StartOptions
             Arity = ArgumentArity.OneOrMore,
         };
         ActorPath.Validators.Add(RequireFolders);
+        App = new Option<string?>("--app")
+        {
+            Description = "The application whose actors the system runs: its main .dll, with its .deps.json and .runtimeconfig.json " +
+                          "beside it. Actor hosts then resolve dependencies and run with its runtime settings (culture data, GC) " +
+                          "as the application does, and its folder is on the actor path.",
+            HelpName = "FILE",
+        };
+        App.Validators.Add(RequireApplication);
         Foreground = new Option<bool>("--foreground")
         {
             Description = "Run the admin in this process until the system is stopped (or Ctrl+C shuts it down), " +
@@ -46,6 +55,9 @@ internal sealed class StartOptions
     /// <summary>--actor-path DIR, repeatable.</summary>
     public Option<string[]> ActorPath { get; }
 
+    /// <summary>--app FILE.</summary>
+    public Option<string?> App { get; }
+
     /// <summary>--foreground.</summary>
     public Option<bool> Foreground { get; }
 
@@ -56,6 +68,7 @@ internal sealed class StartOptions
         command.Options.Add(Capabilities);
         command.Options.Add(Convention);
         command.Options.Add(ActorPath);
+        command.Options.Add(App);
         command.Options.Add(Foreground);
     }
 
@@ -73,11 +86,43 @@ internal sealed class StartOptions
         return capabilities;
     }
 
-    /// <summary>The --actor-path folders, as full paths.</summary>
+    /// <summary>The --actor-path folders, as full paths, then the folder of the --app application.</summary>
     public IReadOnlyList<string> ReadActorPath(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
-        return (parseResult.GetValue(ActorPath) ?? []).Select(Path.GetFullPath).ToArray();
+        var folders = (parseResult.GetValue(ActorPath) ?? []).Select(Path.GetFullPath).ToList();
+        if (parseResult.GetValue(App) is { } app)
+        {
+            folders.Add(Path.GetDirectoryName(Path.GetFullPath(app))!);
+        }
+
+        return folders;
+    }
+
+    /// <summary>The --app application's deps.json and runtimeconfig.json; null without --app.</summary>
+    public ApplicationRuntime? ReadApplication(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return parseResult.GetValue(App) is { } app ? ApplicationFiles(app) : null;
+    }
+
+    private static ApplicationRuntime? ApplicationFiles(string app)
+    {
+        var full = Path.GetFullPath(app);
+        var stem = full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? full[..^4] : full;
+        return ApplicationRuntime.TryFrom(stem + ".deps.json", stem + ".runtimeconfig.json");
+    }
+
+    private static void RequireApplication(OptionResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (ApplicationFiles(token.Value) is null)
+            {
+                result.AddError($"--app: '{token.Value}' is not a framework-dependent application with its .deps.json and " +
+                                ".runtimeconfig.json beside it (a self-contained or single-file one cannot lend its settings).");
+            }
+        }
     }
 
     private static IReadOnlyDictionary<string, object?> ParseCapabilities(ArgumentResult result)

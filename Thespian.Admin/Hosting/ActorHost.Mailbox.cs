@@ -10,7 +10,6 @@ namespace Thespian.Admin.Hosting;
 internal sealed partial class ActorHost
 {
     private ActorCell? _cell;
-    private readonly WakeupSchedule<WakeupMessage> _wakeups = new();
     private IReadOnlyList<int>? _requestedWatch;
     private DescriptorWatcher? _descriptorWatcher;
 
@@ -63,12 +62,8 @@ internal sealed partial class ActorHost
                 }
 
                 // A wakeup that came due before this item arrived is handled before it, however late its timer runs.
-                var delivered = DeliverDueWakeups();
-                if (item is MailItem.WakeupDue)
-                {
-                    RemindAgainIfEarly();
-                }
-                else
+                var delivered = DeliverDueWakeups(forReminder: item is MailItem.WakeupDue);
+                if (item is not MailItem.WakeupDue)
                 {
                     _requestedWatch = null;
                     Handle(item);
@@ -128,37 +123,18 @@ internal sealed partial class ActorHost
 
     /// <summary>
     /// Delivers the wakeups that are due, earliest first (each is one <c>ReceiveMessage</c> call, which decides the watch
-    /// anew); returns whether there were any.
+    /// anew); a reminder that finds none due asks for another. Returns whether any was delivered.
     /// </summary>
-    private bool DeliverDueWakeups()
-    {
-        if (_wakeups.Count == 0)
-        {
-            return false;
-        }
-
-        var delivered = false;
-        var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        while (_cell is { IsRunning: true } cell && _wakeups.TryTakeDue(now, out var wakeup))
-        {
-            cell.PendingWakeups--;
-            _requestedWatch = null;
-            cell.Deliver(wakeup, cell.Address);
-            delivered = true;
-        }
-
-        return delivered;
-    }
-
-    /// <summary>A reminder ran before the earliest wakeup was due (timers may run a little early): one more for it.</summary>
-    private void RemindAgainIfEarly()
-    {
-        if (_cell is { IsRunning: true } && _wakeups.UntilNextDue(System.Diagnostics.Stopwatch.GetTimestamp()) is { } wait &&
-            wait > TimeSpan.Zero)
-        {
-            RemindAfter(wait + TimeSpan.FromMilliseconds(1));
-        }
-    }
+    private bool DeliverDueWakeups(bool forReminder) =>
+        _wakeups.DeliverDue(forReminder, this,
+                            static host => host._cell is { IsRunning: true },
+                            static (host, wakeup) =>
+                            {
+                                var cell = host._cell!;
+                                cell.PendingWakeups--;
+                                host._requestedWatch = null;
+                                cell.Deliver(wakeup, cell.Address);
+                            });
 
     private void DeliverFromWire(Envelope envelope)
     {

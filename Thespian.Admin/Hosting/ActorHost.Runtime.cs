@@ -56,15 +56,10 @@ internal sealed partial class ActorHost : IActorRuntime
     public void WakeupAfter(ActorCell cell, TimeSpan period, object? payload)
     {
         cell.PendingWakeups++;
-        _wakeups.Add(new WakeupMessage(period, payload), period, System.Diagnostics.Stopwatch.GetTimestamp());
-        RemindAfter(period);
+        _wakeups.Add(new WakeupMessage(period, payload), period);
     }
 
-    /// <summary>
-    /// Posts a reminder to the mailbox after <paramref name="delay"/>. Only a reminder: whatever the mailbox runs next
-    /// takes the wakeups due by then first (RunItems), and a reminder that finds none due yet (a timer may run a little
-    /// early) asks for another.
-    /// </summary>
+    /// <summary>Posts a reminder to the mailbox after <paramref name="delay"/> (<see cref="WakeupReminders"/>).</summary>
     private void RemindAfter(TimeSpan delay) =>
         _ = Task.Delay(delay).ContinueWith(static (_, mailbox) => ((OwnedMailbox<MailItem>)mailbox!).TryWrite(MailItem.WakeupDue.Instance),
                                            _mailbox, TaskScheduler.Default);

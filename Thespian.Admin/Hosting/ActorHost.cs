@@ -25,6 +25,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     private readonly ActorPath _actorPath;
     private readonly int _adminProcessId;
     private readonly OwnedMailbox<MailItem> _mailbox = new();
+    private readonly WakeupReminders _wakeups;
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ThespianLogging _logging;
     private readonly SourceCatalog _sources = new();
@@ -33,6 +34,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     public ActorHost(ITransport transport, ActorPath actorPath, ActorAddress adminAddress, string adminEndpoint,
                      int adminProcessId, ThespianLogging logging)
     {
+        _wakeups = new WakeupReminders(RemindAfter);
         _actorPath = actorPath;
         _actorPath.Sources = _sources;
         _adminProcessId = adminProcessId;

@@ -15,6 +15,7 @@ namespace Thespian.Multiproc;
 internal sealed class ActorPath
 {
     private readonly string[] _folders;
+    private readonly ActorPathDependencies _dependencies;
 
     public ActorPath(IEnumerable<string> extraFolders)
     {
@@ -22,6 +23,7 @@ internal sealed class ActorPath
                                                       .Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar))
                                                       .Distinct(StringComparer.Ordinal)
                                                       .ToArray();
+        _dependencies = new ActorPathDependencies(_folders);
     }
 
     /// <summary>
@@ -36,7 +38,11 @@ internal sealed class ActorPath
     /// <summary>The allow-list for this process's serializer.</summary>
     public TypeAllowList CreateAllowList() => new(IsOnActorPath, FindAssembly);
 
-    /// <summary>Lets the default load context resolve actor assemblies (and their dependencies) from these folders.</summary>
+    /// <summary>
+    /// Lets the default load context resolve actor assemblies and their dependencies from these folders, for what this
+    /// process's deps.json does not give: first as the deps.json files of the applications there describe them (package,
+    /// satellite and native assets), then as loose files.
+    /// </summary>
     public void Install()
     {
         foreach (var folder in _folders.Skip(1))
@@ -44,9 +50,9 @@ internal sealed class ActorPath
             ActorTypeResolver.AddActorPathFolder(folder);
         }
 
-        AssemblyLoadContext.Default.Resolving += (context, name) => FindFile(name.Name) is { } file
-            ? context.LoadFromAssemblyPath(file)
-            : null;
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+            (_dependencies.AssemblyPath(name) ?? FindFile(name.Name)) is { } file ? context.LoadFromAssemblyPath(file) : null;
+        _dependencies.Install();
     }
 
     /// <summary>Whether an assembly was loaded from one of the folders, or from a source loaded in this process.</summary>

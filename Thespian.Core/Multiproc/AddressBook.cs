@@ -16,6 +16,9 @@ internal sealed class AddressBook
     public ActorAddress Intern(ActorId id) =>
         _addresses.TryGetValue(id, out var address) ? address : _addresses.GetOrAdd(id, static i => new ActorAddress(i));
 
+    /// <summary>The address object for an identifier, when this process has seen it.</summary>
+    public ActorAddress? Find(ActorId id) => _addresses.TryGetValue(id, out var address) ? address : null;
+
     /// <summary>Registers an address made in this process.</summary>
     public ActorAddress Register(ActorAddress address, string? endpoint)
     {

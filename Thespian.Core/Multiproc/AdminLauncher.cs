@@ -10,7 +10,6 @@ namespace Thespian.Multiproc;
 /// </summary>
 internal static class AdminLauncher
 {
-    private const string AdminAssembly = "Thespian.Admin.dll";
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(15);
 
     /// <summary>How long a new admin may take to answer.</summary>
@@ -27,12 +26,17 @@ internal static class AdminLauncher
     /// Folders a new admin may load actor assemblies from, besides its own folder and this application's
     /// (thespian-admin start --actor-path).
     /// </param>
+    /// <param name="application">
+    /// The application whose deps.json and runtimeconfig actor hosts run with (thespian-admin start --app); by default
+    /// this process's own, unless it is Thespian.Admin itself.
+    /// </param>
     /// <exception cref="ActorSystemStartupFailureException">Something else is on the port, or the admin did not come up.</exception>
     public static async Task<bool> EnsureRunningAsync(IAdminProbe probe, string endpoint, int port, string baseName,
                                                       IDictionary<string, object?>? capabilities, LogDefs? logDefs,
-                                                      IReadOnlyList<string>? extraActorPath = null)
+                                                      IReadOnlyList<string>? extraActorPath = null,
+                                                      ApplicationRuntime? application = null)
     {
-        var (result, detail) = await probe.ProbeAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
+        var (result, detail) = await probe.ProbePatientlyAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
         switch (result)
         {
             case AdminProbeResult.ThespianAdmin:
@@ -42,7 +46,7 @@ internal static class AdminLauncher
         }
 
         var logFile = LogFileFor(port, logDefs);
-        Launch(port, baseName, capabilities, logFile, logDefs, extraActorPath ?? []);
+        Launch(port, baseName, capabilities, logFile, logDefs, extraActorPath ?? [], application ?? ThisApplication());
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartupTimeout)
         {
@@ -57,6 +61,8 @@ internal static class AdminLauncher
             {
                 throw NotAnAdmin(port, detail);
             }
+
+            // Unresponsive: the new admin accepted but has not answered yet (busy starting, or a lossy link): probe again.
         }
 
         throw new ActorSystemStartupFailureException(
@@ -73,23 +79,22 @@ internal static class AdminLauncher
     };
 
     private static void Launch(int port, string baseName, IDictionary<string, object?>? capabilities, string? logFile,
-                               LogDefs? logDefs, IReadOnlyList<string> extraActorPath)
+                               LogDefs? logDefs, IReadOnlyList<string> extraActorPath, ApplicationRuntime? application)
     {
-        var adminPath = Environment.GetEnvironmentVariable("THESPIAN_ADMIN_PATH") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, AdminAssembly);
-        if (!File.Exists(adminPath))
+        var command = new List<string>(AdminCommand.For(baseName))
         {
-            throw new ActorSystemStartupFailureException(
-                $"Cannot start the {baseName} admin: {adminPath} does not exist. Reference the Thespian.Admin package " +
-                "(or project) from your application, or set THESPIAN_ADMIN_PATH to Thespian.Admin.dll.");
-        }
-
-        var command = new List<string> { DotnetHost.Path, adminPath, "admin-run", "--base", baseName,
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--actor-path", AppContext.BaseDirectory };
+            "admin-run", "--base", baseName, "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--actor-path", AppContext.BaseDirectory,
+        };
         foreach (var folder in extraActorPath)
         {
             command.AddRange(["--actor-path", Path.GetFullPath(folder)]);
+        }
+
+        // Actor hosts resolve dependencies and run with the settings of the application that starts the system.
+        if (application is not null)
+        {
+            command.AddRange(["--app-deps", application.DepsFile, "--app-runtimeconfig", application.RuntimeConfigFile]);
         }
 
         if (capabilities is { Count: > 0 })
@@ -104,6 +109,13 @@ internal static class AdminLauncher
 
         StartDetached(command);
     }
+
+    /// <summary>This process's application, unless it is Thespian.Admin (thespian-admin start without --app).</summary>
+    private static ApplicationRuntime? ThisApplication() =>
+        ApplicationRuntime.OfThisProcess() is { } application &&
+        !string.Equals(Path.GetFileName(application.DepsFile), "Thespian.Admin.deps.json", StringComparison.Ordinal)
+            ? application
+            : null;
 
     /// <summary>
     /// Runs a command in a new session with standard streams on /dev/null, through <c>setsid --fork</c>,

@@ -3,6 +3,22 @@ namespace Thespian.Multiproc;
 /// <summary>Finds the <c>dotnet</c> host that runs framework-dependent programs such as Thespian.Admin.dll.</summary>
 internal static class DotnetHost
 {
+    /// <summary>
+    /// Whether this process runs on a runtime inside the application's own folder (a self-contained application),
+    /// not on a shared framework under a <c>dotnet</c> installation.
+    /// </summary>
+    public static bool IsSelfContained
+    {
+        get
+        {
+            var runtimeDirectory = System.IO.Path.TrimEndingDirectorySeparator(
+                System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
+            var applicationDirectory = System.IO.Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory);
+            return string.Equals(System.IO.Path.GetFullPath(runtimeDirectory), System.IO.Path.GetFullPath(applicationDirectory),
+                                 StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>The path of the dotnet executable.</summary>
     public static string Path
     {

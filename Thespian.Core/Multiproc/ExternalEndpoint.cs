@@ -15,6 +15,7 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     private readonly ThespianLogging _logging;
     private readonly System.Collections.Concurrent.ConcurrentQueue<object> _inbox = new();
     private readonly SemaphoreSlim _available = new(0);
+    private readonly PendingAsks _asks = new();
     private volatile bool _closed;
 
     public ExternalEndpoint(MultiprocSystemBase system, MultiprocNode node, ThespianLogging logging)
@@ -55,11 +56,25 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
     /// <inheritdoc />
     public void Tell(ActorAddress target, object message) => _node.SendMessage(Address, target, message);
 
+    /// <summary>
+    /// A message this endpoint sent to <paramref name="target"/> could not be delivered (its process is gone, or the admin
+    /// says it is dead): asks waiting on it return null at once (on an I/O thread).
+    /// </summary>
+    public void Undeliverable(ActorId target) => _asks.Undeliverable(target);
+
     /// <inheritdoc />
     public object? Ask(ActorAddress target, object message, TimeSpan? timeout)
     {
+        using var ask = _asks.Begin(target.Id);
         TellNow(target, message);
-        return Listen(timeout);
+        try
+        {
+            return _available.Wait(timeout ?? Timeout.InfiniteTimeSpan, ask.Token) ? Take() : null;
+        }
+        catch (OperationCanceledException) when (ask.Failed)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />
@@ -67,10 +82,18 @@ internal sealed class ExternalEndpoint : ISystemEndpoint
         _available.Wait(timeout ?? Timeout.InfiniteTimeSpan) ? Take() : null;
 
     /// <inheritdoc />
-    public Task<object?> AskAsync(ActorAddress target, object message, TimeSpan? timeout, CancellationToken cancellationToken)
+    public async Task<object?> AskAsync(ActorAddress target, object message, TimeSpan? timeout, CancellationToken cancellationToken)
     {
+        using var ask = _asks.Begin(target.Id, cancellationToken);
         TellNow(target, message);
-        return ListenAsync(timeout, cancellationToken);
+        try
+        {
+            return await _available.WaitAsync(timeout ?? Timeout.InfiniteTimeSpan, ask.Token).ConfigureAwait(false) ? Take() : null;
+        }
+        catch (OperationCanceledException) when (ask.Failed && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />

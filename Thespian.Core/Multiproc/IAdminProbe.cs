@@ -11,6 +11,13 @@ internal enum AdminProbeResult
 
     /// <summary>Something answered, but not as Thespian.</summary>
     SomethingElse,
+
+    /// <summary>
+    /// Something accepted the connection (or holds the UDP port) but did not answer within the probe's deadline: an admin
+    /// that is busy, starting or behind a lossy link, or something that is not Thespian. Probe again before judging
+    /// (<see cref="AdminProbes.ProbePatientlyAsync"/>).
+    /// </summary>
+    Unresponsive,
 }
 
 /// <summary>Checks an admin port without disturbing what listens there (one per transport).</summary>

@@ -17,13 +17,20 @@ internal sealed partial class MultiprocNode
     /// <summary>
     /// The one place an actor message that cannot reach its target becomes a dead letter: in the admin (whose handler is
     /// an <see cref="IDeadLetterOffice"/>) it goes to the dead-letter handlers; every other process hands it to the admin.
-    /// Envelopes of other kinds are not actor messages and are dropped (a control request's sender times out).
+    /// Envelopes of other kinds are not actor messages and are dropped (a control request's sender times out). When the
+    /// sender is an application's endpoint of this process, an ask it waits on for the target returns null at once.
     /// </summary>
     public void DeadLetter(Envelope envelope)
     {
         if (envelope.Kind != EnvelopeKind.Deliver)
         {
             return;
+        }
+
+        // An application's endpoint waiting on an answer from the target stops waiting.
+        if (Book.Find(envelope.Sender)?.LocalTarget is ExternalEndpoint sender)
+        {
+            sender.Undeliverable(envelope.Target);
         }
 
         if (_handler is IDeadLetterOffice office)

@@ -27,6 +27,28 @@ internal static class SystemBaseLoader
             $"Unknown system base '{systemBase}'. The known bases are: {string.Join(", ", KnownNames)}.", nameof(systemBase));
     }
 
+    /// <summary>
+    /// Loads a base's assembly by name; when the program's deps.json does not list it, from the program's own folder.
+    /// (Thespian.Admin names no base: an admin or host started from an application's folder finds the base there.)
+    /// </summary>
+    private static Assembly Load(string assemblyName)
+    {
+        try
+        {
+            return Assembly.Load(new AssemblyName(assemblyName));
+        }
+        catch (FileNotFoundException)
+        {
+            var beside = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
+            if (!File.Exists(beside))
+            {
+                throw;
+            }
+
+            return System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(beside);
+        }
+    }
+
     /// <summary>The factory for a (canonical) base name.</summary>
     /// <exception cref="ActorSystemStartupFailureException">The base's assembly cannot be loaded or names no factory.</exception>
     public static ISystemBaseFactory FactoryFor(string canonicalName)
@@ -35,7 +57,7 @@ internal static class SystemBaseLoader
         Assembly assembly;
         try
         {
-            assembly = Assembly.Load(new AssemblyName(assemblyName));
+            assembly = Load(assemblyName);
         }
         catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
         {

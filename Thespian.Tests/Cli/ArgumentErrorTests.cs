@@ -103,6 +103,14 @@ public sealed class ArgumentErrorTests
     }
 
     [Test]
+    public void App_NoApplicationFilesBesideIt_ExitsTwo()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "thespian-cli-" + Guid.NewGuid().ToString("N") + ".dll");
+
+        AssertBadArguments(Run("start", "--app", missing), missing, ".deps.json and .runtimeconfig.json");
+    }
+
+    [Test]
     public void Load_MissingFile_ExitsTwo()
     {
         var missing = Path.Combine(Path.GetTempPath(), "thespian-cli-" + Guid.NewGuid().ToString("N") + ".zip");

@@ -22,7 +22,7 @@ public sealed class HelpTests
         }
     }
 
-    [TestCase("start", "--capability", "--convention", "--actor-path", "--foreground")]
+    [TestCase("start", "--capability", "--convention", "--actor-path", "--app", "--foreground")]
     [TestCase("status")]
     [TestCase("stop")]
     [TestCase("load", "<ZIP>")]

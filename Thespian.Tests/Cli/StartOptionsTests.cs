@@ -1,6 +1,6 @@
 namespace Thespian.Tests.Cli;
 
-/// <summary>start's --capability, --convention and --actor-path reach the admin.</summary>
+/// <summary>start's --capability, --convention, --actor-path and --app reach the admin.</summary>
 public sealed class StartOptionsTests : CliAdminFixture
 {
     [Test]
@@ -75,5 +75,29 @@ public sealed class StartOptionsTests : CliAdminFixture
             first.Delete();
             second.Delete();
         }
+    }
+
+    [Test]
+    public void App_TheTestAssembly_HostsRunWithItsSettingsAndDependencies()
+    {
+        // Without --app, hosts of a system started by the command line run with Thespian.Admin's own files (invariant);
+        // with it, with the test assembly's deps.json and runtimeconfig (culture data, Microsoft.Data.Sqlite's native library).
+        var testAssembly = typeof(StartOptionsTests).Assembly.Location;
+        StartAdmin("--app", testAssembly, "--capability", "Process Startup Method=spawn");
+        using var system = new ActorSystem(SystemBase ?? SystemBaseNames.MultiprocTcp,
+                                           new Dictionary<string, object?> { [CommonCapabilities.AdminPort] = Port },
+                                           LogDefs.Disabled, transientUnique: true);
+        var patience = TimeSpan.FromSeconds(30);
+
+        var culture = system.Ask(system.CreateActor<Multiproc.CultureActor>(), "de-DE", patience);
+        var query = system.Ask(system.CreateActor<Multiproc.SqliteActor>(), "query", patience);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(culture, Is.EqualTo(Multiproc.CultureFormatting.Format(new System.Globalization.CultureInfo("de-DE"))));
+            Assert.That(query, Is.EqualTo(Multiproc.SqliteQuery.Run()));
+        }
+
+        ProcessesFromStatus();
     }
 }

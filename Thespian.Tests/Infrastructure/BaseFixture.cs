@@ -34,6 +34,12 @@ public abstract class BaseFixture
     [TearDown]
     public void StopSystem()
     {
+        // The console names a failed test by its method only: say which base it ran on, and where its systems logged.
+        if (TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            TestContext.Out.WriteLine($"base: {SystemBase}; {MultiprocSupport.Describe(_started.Select(s => s.System))}");
+        }
+
         var processes = new List<int>();
         foreach (var (system, known) in _started)
         {

@@ -24,6 +24,9 @@ public static class MultiprocSupport
         return withPort;
     }
 
+    /// <summary>The file every multiproc test system logs to.</summary>
+    public static string TestLogFile { get; } = Path.Combine(Path.GetTempPath(), "thespian-tests.log");
+
     /// <summary>
     /// Multiproc test systems log warnings to a file in the temp folder (to read when a test fails); simple ones log
     /// nothing. The environment variable THESPIAN_TEST_LOG_LEVEL (e.g. Debug) logs more, to chase a rare failure.
@@ -32,7 +35,7 @@ public static class MultiprocSupport
         ? LogDefs.Disabled
         : new LogDefs
         {
-            FilePath = Path.Combine(Path.GetTempPath(), "thespian-tests.log"),
+            FilePath = TestLogFile,
             MinimumLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(
                 Environment.GetEnvironmentVariable("THESPIAN_TEST_LOG_LEVEL"), ignoreCase: true, out var level)
                 ? level
@@ -58,6 +61,12 @@ public static class MultiprocSupport
             return [multiproc.AdminProcessId];
         }
     }
+
+    /// <summary>Where multiproc systems run and log, for a failed test's output (empty for the simple base).</summary>
+    public static string Describe(IEnumerable<ActorSystem> systems) => string.Join("; ", systems
+        .Select(system => system.Base)
+        .OfType<MultiprocSystemBase>()
+        .Select(multiproc => $"admin {multiproc.SystemAddress} (pid {multiproc.AdminProcessId}) logs to {TestLogFile}"));
 
     /// <summary>Fails unless every process has exited (waiting a little for them to finish exiting).</summary>
     public static void AssertAllExited(IEnumerable<int> processIds)

@@ -7,8 +7,8 @@ namespace Thespian.Tests.Unit.Udp;
 
 /// <summary>
 /// What answers on a UDP admin port: an admin's transport accepts the probe; any other Thespian endpoint refuses the
-/// role (so it is never joined as an admin); a closed port is "nothing" at once; a socket that keeps silent, or answers
-/// in something other than Thespian, is "something else".
+/// role (so it is never joined as an admin); a closed port is "nothing" at once; a socket that answers in something other
+/// than Thespian is "something else"; one that keeps silent is "unresponsive" (probed again before it is judged).
 /// </summary>
 [CancelAfter(60_000)]
 public sealed class UdpAdminProbeTests
@@ -54,13 +54,13 @@ public sealed class UdpAdminProbeTests
     }
 
     [Test]
-    public async Task Probe_ASilentSocket_IsSomethingElse()
+    public async Task Probe_ASilentSocket_IsUnresponsive()
     {
         using var silent = new RawUdpPeer();
 
         var (result, detail) = await new UdpAdminProbe().ProbeAsync(silent.Endpoint, CancellationToken.None);
 
-        Assert.That(result, Is.EqualTo(AdminProbeResult.SomethingElse));
+        Assert.That(result, Is.EqualTo(AdminProbeResult.Unresponsive));
         Assert.That(detail, Does.Contain("does not answer as Thespian"));
     }
 
