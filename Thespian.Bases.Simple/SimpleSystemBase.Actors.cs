@@ -8,6 +8,26 @@ internal sealed partial class SimpleSystemBase
     private readonly HashSet<ActorCell> _liveCells = [];
     private readonly Dictionary<string, ActorAddress> _globalNames = new(StringComparer.Ordinal);
     private ActorAddress? _sourceAuthority;
+    private IActorFactory? _actorFactory;
+
+    /// <inheritdoc cref="ISystemBase.ActorFactory" />
+    public IActorFactory? ActorFactory => Volatile.Read(ref _actorFactory);
+
+    /// <inheritdoc />
+    public void UseActorFactory(IActorFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Volatile.Write(ref _actorFactory, factory);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The simple base has nothing to wait for: the actor starts on the calling thread, and the task is complete when returned.</remarks>
+    public Task<ActorAddress> CreateActorAsync(ActorSpec spec, object? requirements, string? globalName, string? sourceHash,
+                                               CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(CreateActor(spec, requirements, globalName, sourceHash));
+    }
 
     /// <inheritdoc />
     public ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash)
@@ -92,7 +112,7 @@ internal sealed partial class SimpleSystemBase
 
         // The common case, a type from the actor path and no source, skips the source catalog altogether.
         var type = sourceHash is null && spec.Type is { IsCollectible: false } given ? given : _sources.Resolve(spec, sourceHash);
-        var typeInfo = ActorTypeInfo.Get(type);
+        var typeInfo = _actorFactory is null ? ActorTypeInfo.Get(type) : ActorTypeInfo.GetForFactory(type);
         sourceHash = SourceLoadContext.SourceHashOf(type);
 
         var cell = ActorCellFactory.Create(this, creator, typeInfo, globalName, sourceHash, out failure);

@@ -96,10 +96,22 @@ internal sealed partial class SimpleSystemBase : ISystemBase, IActorRuntime
     }
 
     /// <inheritdoc />
+    /// <remarks>The simple base's actors stop on the calling thread: the task is complete when returned.</remarks>
+    public Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Shutdown();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     void ISystemBase.Release()
     {
         // The simple system lives in this process only: the object that started it shuts it down instead.
     }
+
+    /// <inheritdoc />
+    ValueTask ISystemBase.ReleaseAsync() => ValueTask.CompletedTask;
 
     /// <inheritdoc />
     public void ActorSystemShutdown(ActorCell cell) => _shutdownRequested = true;

@@ -14,7 +14,7 @@ namespace Thespian;
 /// the same base) joins the running system with an endpoint of its own. Multiproc bases also join a
 /// system already running on their admin port, from any process.
 /// </remarks>
-public sealed class ActorSystem : IDisposable
+public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
 {
     private readonly ISystemBase _system;
     private readonly ISystemEndpoint _endpoint;
@@ -37,6 +37,25 @@ public sealed class ActorSystem : IDisposable
                        bool transientUnique = false)
     {
         (_system, _started) = SystemRegistry.StartOrJoin(systemBase, capabilities, logDefs, transientUnique);
+        _endpoint = _system.OpenEndpoint();
+    }
+
+    /// <summary>Starts or joins an actor system whose actors are constructed by <paramref name="actorFactory"/>.</summary>
+    /// <param name="systemBase">As in <see cref="ActorSystem(string?, IDictionary{string, object?}?, LogDefs?, bool)"/>.</param>
+    /// <param name="capabilities">Initial capabilities, if this call starts the system; ignored when it joins one.</param>
+    /// <param name="logDefs">Where logs go; null for the base's default, <see cref="LogDefs.Disabled"/> for none.</param>
+    /// <param name="transientUnique">A new system of its own, not registered as the process-wide one.</param>
+    /// <param name="actorFactory">
+    /// Constructs the system's actors (dependency injection: Thespian.Hosting passes one built on the application's
+    /// services), if this call starts the system; ignored when it joins one. Only the simple base runs actors in this
+    /// process: on multiproc bases actors take their factory from <see cref="ActorFactoryAttribute"/>. Null: none.
+    /// </param>
+    /// <exception cref="ArgumentException">The base name is unknown, or a read-only capability was given.</exception>
+    /// <exception cref="ActorSystemStartupFailureException">The system could not be started or joined.</exception>
+    public ActorSystem(string? systemBase, IDictionary<string, object?>? capabilities, LogDefs? logDefs, bool transientUnique,
+                       IActorFactory? actorFactory)
+    {
+        (_system, _started) = SystemRegistry.StartOrJoin(systemBase, capabilities, logDefs, transientUnique, actorFactory);
         _endpoint = _system.OpenEndpoint();
     }
 
@@ -65,7 +84,9 @@ public sealed class ActorSystem : IDisposable
     public IReadOnlyDictionary<string, object?> Capabilities => _system.Capabilities;
 
     /// <summary>Creates a top-level actor; blocks until it runs.</summary>
-    /// <param name="actorType">A concrete <see cref="Actor"/> type with a parameterless constructor.</param>
+    /// <param name="actorType">
+    /// A concrete <see cref="Actor"/> type with a parameterless constructor, or one an <see cref="IActorFactory"/> constructs.
+    /// </param>
     /// <param name="targetActorRequirements">Passed to the actor's capability check.</param>
     /// <param name="globalName">Makes it a named actor: every create with this name returns the same address.</param>
     /// <param name="sourceHash">A loaded source to find the type in first.</param>
@@ -77,7 +98,7 @@ public sealed class ActorSystem : IDisposable
                                     string? globalName = null, string? sourceHash = null)
     {
         ArgumentNullException.ThrowIfNull(actorType);
-        return CreateActor(ActorSpec.For(actorType), targetActorRequirements, globalName, sourceHash);
+        return CreateActor(SpecFor(actorType), targetActorRequirements, globalName, sourceHash);
     }
 
     /// <summary>Creates a top-level actor of type <typeparamref name="TActor"/>; blocks until it runs.</summary>
@@ -250,6 +271,9 @@ public sealed class ActorSystem : IDisposable
 
     private ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash) =>
         Live().CreateActor(spec, requirements, globalName, sourceHash);
+
+    /// <summary>A validated spec for a type: one without a parameterless constructor passes where a factory constructs actors.</summary>
+    private ActorSpec SpecFor(Type actorType) => ActorSpec.For(actorType, _system.ActorFactory is not null);
 
     private ISystemBase Live()
     {

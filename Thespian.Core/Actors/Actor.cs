@@ -45,7 +45,9 @@ public abstract class Actor
     public abstract void ReceiveMessage(object message, ActorAddress sender);
 
     /// <summary>Creates a child actor of the given type; returns its address at once.</summary>
-    /// <param name="actorType">A concrete <see cref="Actor"/> type with a parameterless constructor.</param>
+    /// <param name="actorType">
+    /// A concrete <see cref="Actor"/> type with a parameterless constructor, or one an <see cref="IActorFactory"/> constructs.
+    /// </param>
     /// <param name="targetActorRequirements">Passed to the new actor's capability check.</param>
     /// <param name="globalName">Makes it a named actor: the same address for every create with this name; its parent is the system.</param>
     /// <param name="sourceHash">A loaded source to find the type in first.</param>
@@ -54,7 +56,8 @@ public abstract class Actor
                                        string? globalName = null, string? sourceHash = null)
     {
         var cell = RunningCell(nameof(CreateActor));
-        return CreateChild(cell, ActorSpec.For(actorType), targetActorRequirements, globalName, sourceHash);
+        return CreateChild(cell, ActorSpec.For(actorType, cell.Runtime.ActorFactory is not null), targetActorRequirements, globalName,
+                           sourceHash);
     }
 
     /// <summary>Creates a child actor of type <typeparamref name="TActor"/>; returns its address at once.</summary>

@@ -14,6 +14,7 @@ namespace Thespian.Multiproc;
 internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
 {
     private static readonly TimeSpan AdminExitWait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ShutdownReplyWait = TimeSpan.FromSeconds(60);
 
     private readonly MultiprocNode _node;
     private readonly ThespianLogging _logging;
@@ -122,28 +123,72 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         DetachIfUnused();
     }
 
+    /// <inheritdoc />
+    public async ValueTask ReleaseAsync()
+    {
+        _released = true;
+        if (ClaimDetach())
+        {
+            await _node.DisposeAsync().ConfigureAwait(false);
+            _logging.Dispose();
+        }
+    }
+
     /// <summary>Frees this process's listener and connections once the starter is disposed and no endpoint is open.</summary>
     private void DetachIfUnused()
     {
-        if (!_released || !_endpoints.IsEmpty || _shutDown || Interlocked.Exchange(ref _detached, 1) != 0)
+        if (ClaimDetach())
         {
-            return;
+            _node.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _logging.Dispose();
         }
-
-        _node.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _logging.Dispose();
     }
+
+    /// <summary>Whether this call is the one to detach: the starter is disposed, no endpoint is open, and none detached yet.</summary>
+    private bool ClaimDetach() =>
+        _released && _endpoints.IsEmpty && !_shutDown && Interlocked.Exchange(ref _detached, 1) == 0;
 
     /// <inheritdoc />
     public ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash)
     {
         ThrowIfShutDown();
+        var (_, makeRequest) = CreateRequest(spec, requirements, globalName, sourceHash);
+        return Created(Request(makeRequest));
+    }
+
+    /// <inheritdoc />
+    public async Task<ActorAddress> CreateActorAsync(ActorSpec spec, object? requirements, string? globalName, string? sourceHash,
+                                                     CancellationToken cancellationToken)
+    {
+        ThrowIfShutDown();
+        var (_, makeRequest) = CreateRequest(spec, requirements, globalName, sourceHash);
+        var reply = await _node.RequestAsync(_adminEndpoint, makeRequest, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Created(reply);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Always null: actors run in other processes, which use <see cref="ActorFactoryAttribute"/>.</remarks>
+    public IActorFactory? ActorFactory => null;
+
+    /// <inheritdoc />
+    public void UseActorFactory(IActorFactory factory)
+    {
+        // Actors run in the admin's actor processes, never here: they take their factory from ActorFactoryAttribute.
+    }
+
+    private (ActorAddress Address, Func<long, IControlRequest> MakeRequest) CreateRequest(ActorSpec spec, object? requirements,
+                                                                                          string? globalName, string? sourceHash)
+    {
         var typeName = spec.Type?.AssemblyQualifiedName ?? spec.TypeName!;
         var requirementsJson = requirements is null ? null : Encoding.UTF8.GetString(_node.Serializer.Serialize(requirements));
         var address = _node.Book.Register(ActorAddress.CreateNew(), endpoint: null);
-        var reply = Request(id => new CreateActorRequest(id, address, typeName, null, globalName, sourceHash,
-                                                         requirementsJson, null, AppContext.BaseDirectory,
-                                                         Requirements: CapabilityRequirement.Of(spec.Type)));
+        return (address, id => new CreateActorRequest(id, address, typeName, null, globalName, sourceHash,
+                                                      requirementsJson, null, AppContext.BaseDirectory,
+                                                      Requirements: CapabilityRequirement.Of(spec.Type)));
+    }
+
+    private ActorAddress Created(ControlReply reply)
+    {
         if (!reply.Succeeded)
         {
             throw ControlErrors.ToException(reply);
@@ -191,20 +236,14 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     /// <inheritdoc />
     public void Shutdown()
     {
-        if (_shutDown)
+        if (!BeginShutdown())
         {
             return;
         }
 
-        if (Volatile.Read(ref _detached) != 0)
-        {
-            throw new ActorSystemFailureException(
-                $"This {Name} ActorSystem object was disposed; join the system with a new ActorSystem to shut it down.");
-        }
-
         try
         {
-            Request(id => new ShutdownRequest(id), TimeSpan.FromSeconds(60));
+            Request(id => new ShutdownRequest(id), ShutdownReplyWait);
             WaitForAdminExit();
         }
         catch (ActorSystemException)
@@ -217,6 +256,58 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
             _node.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _logging.Dispose();
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Waits for the admin's reply and its exit without holding a thread. Cancelling stops the wait, not the shutdown the
+    /// admin has begun; this object is shut down either way.
+    /// </remarks>
+    public async Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!BeginShutdown())
+        {
+            return;
+        }
+
+        try
+        {
+            await _node.RequestAsync(_adminEndpoint, id => new ShutdownRequest(id), ShutdownReplyWait,
+                                     cancellationToken: cancellationToken).ConfigureAwait(false);
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < AdminExitWait && ProcessLiveness.IsAlive(_adminProcessId))
+            {
+                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (ActorSystemException)
+        {
+            // The admin is already gone.
+        }
+        finally
+        {
+            _shutDown = true;
+            await _node.DisposeAsync().ConfigureAwait(false);
+            _logging.Dispose();
+        }
+    }
+
+    /// <summary>Whether a shutdown is still to be made (false once made); refuses on an object already detached.</summary>
+    private bool BeginShutdown()
+    {
+        if (_shutDown)
+        {
+            return false;
+        }
+
+        if (Volatile.Read(ref _detached) != 0)
+        {
+            throw new ActorSystemFailureException(
+                $"This {Name} ActorSystem object was disposed; join the system with a new ActorSystem to shut it down.");
+        }
+
+        return true;
     }
 
     /// <summary>The process ids of the admin and every host it runs (tests: nothing may outlive shutdown).</summary>

@@ -113,7 +113,7 @@ internal sealed partial class ActorCell
         t_constructing = this;
         try
         {
-            var instance = TypeInfo.CreateInstance();
+            var instance = TypeInfo.CreateInstance(Runtime.ActorFactory);
             if (!ReferenceEquals(instance, _actor))
             {
                 throw new InvalidOperationException("The actor instance was not claimed by its constructor.");

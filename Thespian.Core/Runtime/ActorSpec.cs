@@ -7,10 +7,12 @@ namespace Thespian.Runtime;
 internal readonly record struct ActorSpec(Type? Type, string? TypeName)
 {
     /// <summary>A spec for a type, validated at once.</summary>
-    public static ActorSpec For(Type type)
+    /// <param name="type">The actor type.</param>
+    /// <param name="constructedByFactory">The system constructs actors with a factory: no parameterless constructor is needed.</param>
+    public static ActorSpec For(Type type, bool constructedByFactory = false)
     {
         ArgumentNullException.ThrowIfNull(type);
-        _ = ActorTypeInfo.Get(type);
+        _ = constructedByFactory ? ActorTypeInfo.GetForFactory(type) : ActorTypeInfo.Get(type);
         return new ActorSpec(type, null);
     }
 

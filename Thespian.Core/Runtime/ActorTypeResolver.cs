@@ -37,7 +37,8 @@ internal static class ActorTypeResolver
             $"{string.Join(", ", SearchedFolders())}). Give the namespace-qualified name such as \"MyApp.Actors.Greeter\" " +
             "(nested types as \"Outer+Inner\") or an assembly-qualified name; on a multiproc base the admin loads actor " +
             "assemblies only from its own folder, the folder of the application that started it, and --actor-path folders.");
-        _ = ActorTypeInfo.Get(type);
+        // Whether it needs a factory (no parameterless constructor) is checked where it is constructed.
+        _ = ActorTypeInfo.GetForFactory(type);
         if (!type.Assembly.IsCollectible)
         {
             Resolved.TryAdd(typeName, type);

@@ -16,6 +16,12 @@ internal interface IActorRuntime
     /// <summary>The logging set up for this system.</summary>
     ThespianLogging Logging { get; }
 
+    /// <summary>
+    /// The factory the system constructs actors with (null: each type's assembly factory, else its parameterless
+    /// constructor). Multiproc actor hosts have none: there, assemblies name theirs with <see cref="ActorFactoryAttribute"/>.
+    /// </summary>
+    IActorFactory? ActorFactory => null;
+
     /// <summary>A message sent by an actor with <c>Send</c>.</summary>
     void Send(ActorCell sender, ActorAddress target, object message);
 

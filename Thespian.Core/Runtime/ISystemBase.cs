@@ -27,6 +27,22 @@ internal interface ISystemBase
     /// <summary>Creates a top-level (or named) actor; blocks until it runs and throws on failure.</summary>
     ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash);
 
+    /// <summary>
+    /// <see cref="CreateActor"/> without blocking a thread where the base can wait asynchronously (multiproc: for the
+    /// admin's reply); the simple base runs the actor's start on the calling thread and completes at once.
+    /// </summary>
+    Task<ActorAddress> CreateActorAsync(ActorSpec spec, object? requirements, string? globalName, string? sourceHash,
+                                        CancellationToken cancellationToken);
+
+    /// <summary>The factory this system constructs actors with, if it was started with one (simple base only).</summary>
+    IActorFactory? ActorFactory { get; }
+
+    /// <summary>
+    /// Sets the factory the system constructs its actors with, right after this process started it. A base whose actors
+    /// run in other processes ignores it (they use <see cref="ActorFactoryAttribute"/>).
+    /// </summary>
+    void UseActorFactory(IActorFactory factory);
+
     /// <summary>Sets, changes or removes a capability.</summary>
     void UpdateCapability(string capabilityName, object? capabilityValue);
 
@@ -40,10 +56,19 @@ internal interface ISystemBase
     void Shutdown();
 
     /// <summary>
+    /// <see cref="Shutdown"/> without blocking a thread where the base can wait asynchronously (multiproc: the admin's
+    /// reply and its exit); the simple base stops its actors on the calling thread and completes at once.
+    /// </summary>
+    Task ShutdownAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// The application object that started or joined this system has been disposed: once no endpoint of it is
     /// open, free what this process holds (a multiproc system itself keeps running).
     /// </summary>
     void Release();
+
+    /// <summary><see cref="Release"/> without blocking a thread on closing connections where the base has any.</summary>
+    ValueTask ReleaseAsync();
 }
 
 /// <summary>An external endpoint: the sender address of an application's Tell/Ask, where replies arrive.</summary>

@@ -9,12 +9,14 @@ internal static class SystemRegistry
     /// <summary>
     /// Starts or joins a system. A null name joins the running process-wide system, or starts the simple
     /// base; a name joins the running system when it is of that base, else starts one. A transient system
-    /// is never registered as the process-wide one.
+    /// is never registered as the process-wide one. <paramref name="actorFactory"/>, like the capabilities, applies
+    /// only to a system this call starts.
     /// </summary>
     /// <returns>The system, and whether this call started it.</returns>
     public static (ISystemBase System, bool Started) StartOrJoin(string? systemBase,
                                                                  IDictionary<string, object?>? capabilities,
-                                                                 LogDefs? logDefs, bool transientUnique)
+                                                                 LogDefs? logDefs, bool transientUnique,
+                                                                 IActorFactory? actorFactory = null)
     {
         var name = systemBase is null ? null : SystemBaseLoader.Canonical(systemBase);
         lock (Gate)
@@ -26,6 +28,11 @@ internal static class SystemRegistry
             }
 
             var started = SystemBaseLoader.FactoryFor(name ?? SystemBaseNames.Simple).StartOrJoin(capabilities, logDefs);
+            if (actorFactory is not null)
+            {
+                started.UseActorFactory(actorFactory);
+            }
+
             if (!transientUnique)
             {
                 s_current = started;
