@@ -11,14 +11,19 @@ internal static class AdminCommand
     private const string AppHostFile = "Thespian.Admin";
 
     /// <summary>
-    /// The command (program and leading arguments) that runs Thespian.Admin: <c>dotnet Thespian.Admin.dll</c> for a
-    /// framework-dependent application; the <c>Thespian.Admin</c> executable beside a self-contained one, which runs
-    /// on the runtime in the same folder without any <c>dotnet</c> on the machine. THESPIAN_ADMIN_PATH, when set,
-    /// names another Thespian.Admin.dll to run with <c>dotnet</c>.
+    /// The command (program and leading arguments) that runs Thespian.Admin. For a framework-dependent application
+    /// whose files are known it is <c>dotnet exec --depsfile app.deps.json --runtimeconfig app.runtimeconfig.json
+    /// Thespian.Admin.dll</c>: the admin then resolves its own dependencies as the application does (a web
+    /// application's Microsoft.Extensions.* assemblies come from the ASP.NET Core shared framework, not its folder).
+    /// Otherwise <c>dotnet Thespian.Admin.dll</c> with Thespian.Admin's own runtimeconfig; the <c>Thespian.Admin</c>
+    /// executable beside a self-contained application, which runs on the runtime in the same folder without any
+    /// <c>dotnet</c> on the machine. THESPIAN_ADMIN_PATH, when set, names another Thespian.Admin.dll to run with
+    /// <c>dotnet</c>.
     /// </summary>
     /// <param name="baseName">The base the admin is for (for the error message).</param>
+    /// <param name="application">The application's deps.json and runtimeconfig.json, or null.</param>
     /// <exception cref="ActorSystemStartupFailureException">The program, or what it needs to run, is not there.</exception>
-    public static IReadOnlyList<string> For(string baseName)
+    public static IReadOnlyList<string> For(string baseName, ApplicationRuntime? application = null)
     {
         if (Environment.GetEnvironmentVariable("THESPIAN_ADMIN_PATH") is { Length: > 0 } configured)
         {
@@ -32,6 +37,11 @@ internal static class AdminCommand
         }
 
         var assembly = Require(Path.Combine(folder, AssemblyFile), baseName);
+        if (application is not null)
+        {
+            return [DotnetHost.Path, "exec", "--depsfile", application.DepsFile, "--runtimeconfig", application.RuntimeConfigFile, assembly];
+        }
+
         Require(Path.Combine(folder, RuntimeConfigFile), baseName);
         return [DotnetHost.Path, assembly];
     }

@@ -81,7 +81,7 @@ internal static class AdminLauncher
     private static void Launch(int port, string baseName, IDictionary<string, object?>? capabilities, string? logFile,
                                LogDefs? logDefs, IReadOnlyList<string> extraActorPath, ApplicationRuntime? application)
     {
-        var command = new List<string>(AdminCommand.For(baseName))
+        var command = new List<string>(AdminCommand.For(baseName, application))
         {
             "admin-run", "--base", baseName, "--port", port.ToString(CultureInfo.InvariantCulture),
             "--actor-path", AppContext.BaseDirectory,

@@ -19,7 +19,7 @@ public sealed class PackageConsumerTests
     private static readonly string[] LibraryPackages =
     [
         "Thespian.Core", "Thespian.Sockets", "Thespian.Admin", "Thespian.Bases.Simple",
-        "Thespian.Bases.MultiprocTcp", "Thespian.Bases.MultiprocUdp",
+        "Thespian.Bases.MultiprocTcp", "Thespian.Bases.MultiprocUdp", "Thespian.Hosting",
     ];
 
     private string _root = "";

@@ -6,11 +6,11 @@
 // then:          curl http://127.0.0.1:5080/greet/Ada
 // Or in one go:  dotnet run --project examples/MinimalApi -- --self-test   (starts, asks its own endpoint, stops)
 //
-// The greeter in an OS process of its own (admin on port 19420, from appsettings.json):
-//   dotnet run --project examples/MinimalApi -- --self-test --Thespian:SystemBase=multiprocTCPBase
-// This needs actor hosts that load the application's dependencies as the application does (issue 16, item 3): a web
-// application's Microsoft.Extensions.* assemblies come from the ASP.NET Core shared framework, not its folder, and
-// until then the admin stops at start with FileNotFoundException for Microsoft.Extensions.Logging.Abstractions.
+// The greeter in an OS process of its own (admin on port 19420, from appsettings.json; --self-test comes last, since
+// a bare switch followed by another argument would take it as its value):
+//   dotnet run --project examples/MinimalApi -- --Thespian:SystemBase=multiprocTCPBase --self-test
+// The admin and the actor processes resolve their dependencies as the application does: a web application's
+// Microsoft.Extensions.* assemblies come from the ASP.NET Core shared framework, not its folder.
 // docs/hosting.md explains the settings.
 using MinimalApi;
 using Thespian;
