@@ -38,11 +38,13 @@ internal static class AdminMode
         {
             WarmHosts = ProcessStartupMethods.Of(options.Capabilities) == ProcessStartupMethods.Spawn ? 0 : options.WarmHosts,
         };
-        // Warnings and above also go to the convention's leader (when this system is a member of one).
-        using var relay = new WarningRelay();
+        // Warnings and above also go to the convention's leader (when this system is a member of one); records at the
+        // level applications registered as log sinks ask for go to them.
+        using var relay = new LogRelay(LogLevel.Warning);
+        using var sinkRelay = new LogRelay(LogLevel.None);
         using var logging = new ThespianLogging(options.LogFile is null
             ? new LogDefs { LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, MinimumLevel = LogLevel.Warning }
-            : new LogDefs { FilePath = options.LogFile, MinimumLevel = options.LogLevel }, relay);
+            : new LogDefs { FilePath = options.LogFile, MinimumLevel = options.LogLevel }, relay, sinkRelay);
         var transports = MultiprocTransports.For(options.BaseName);
         options = options with { BaseName = transports.BaseName };
         ITransport transport;
@@ -61,7 +63,7 @@ internal static class AdminMode
             logging.CreateLogger("Thespian.Admin").ApplicationFilesUnusable(unusable);
         }
 
-        var server = new AdminServer(options, transport, logging, relay);
+        var server = new AdminServer(options, transport, logging, relay, sinkRelay);
         await using (server.ConfigureAwait(false))
         {
             server.Start();

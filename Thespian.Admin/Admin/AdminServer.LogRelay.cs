@@ -24,11 +24,11 @@ internal sealed partial class AdminServer
     {
         if (_relay is not null)
         {
-            _relay.Sink = (level, category, eventId, message) =>
+            _relay.Sink = record =>
             {
-                if (eventId.Id != UndeliverableEventId && category != MemberLogCategory)
+                if (record.EventId.Id != UndeliverableEventId && record.Category != MemberLogCategory)
                 {
-                    Post(() => RelayToLeader(level, category, eventId.Id, message));
+                    Post(() => RelayToLeader(record.Level, record.Category, record.EventId.Id, record.Message));
                 }
             };
         }

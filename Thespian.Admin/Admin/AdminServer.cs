@@ -22,12 +22,15 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     private readonly ILogger _logger;
     private readonly ILogger _memberLogger;
     private readonly OwnedMailbox<Action> _loop = new();
-    private readonly WarningRelay? _relay;
+    private readonly LogRelay? _relay;
+    private readonly LogRelay? _sinkRelay;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public AdminServer(AdminOptions options, ITransport transport, ThespianLogging logging, WarningRelay? relay = null)
+    public AdminServer(AdminOptions options, ITransport transport, ThespianLogging logging, LogRelay? relay = null,
+                       LogRelay? sinkRelay = null)
     {
         _relay = relay;
+        _sinkRelay = sinkRelay;
         _options = options;
         _logger = logging.CreateLogger("Thespian.Admin");
         _memberLogger = logging.CreateLogger(MemberLogCategory);
@@ -59,6 +62,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         new Thread(RunLoop) { IsBackground = true, Name = "Thespian admin loop" }.Start();
         Post(StartConvention);
         StartLogRelay();
+        StartSinkRelay();
         _pool.Refill();
         _logger.AdminListening(_node.LocalEndpoint, Environment.ProcessId);
     }
@@ -135,6 +139,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         {
             case HostReady ready:
                 SendControl(ready.Endpoint, new HostWelcome(_recentTypes.Snapshot()));
+                TellNewHostTheSinkLevel(ready.Endpoint);
                 _pool.OnHostReady(ready);
                 break;
             case CreateActorRequest create:
@@ -202,6 +207,12 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
                 break;
             case ConventionLogRecord record:
                 HandleMemberLog(record);
+                break;
+            case LogSinkRequest sink:
+                HandleLogSink(sink, envelope);
+                break;
+            case ForwardedLogRecord record:
+                ForwardToSinks(record);
                 break;
             case ConventionInvite invite:
                 HandleInvite(invite);

@@ -28,11 +28,12 @@ internal sealed partial class ActorHost : IMultiprocHandler
     private readonly WakeupReminders _wakeups;
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ThespianLogging _logging;
+    private readonly LogRelay? _forwarding;
     private readonly SourceCatalog _sources = new();
     private readonly IdleMemoryTrim _idleTrim = new(quietFor: TimeSpan.FromSeconds(2), minimumAllocatedBytes: 256 * 1024);
 
     public ActorHost(ITransport transport, ActorPath actorPath, ActorAddress adminAddress, string adminEndpoint,
-                     int adminProcessId, ThespianLogging logging)
+                     int adminProcessId, ThespianLogging logging, LogRelay? forwarding = null)
     {
         _wakeups = new WakeupReminders(RemindAfter);
         _actorPath = actorPath;
@@ -42,6 +43,12 @@ internal sealed partial class ActorHost : IMultiprocHandler
         _node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
         _node.SetAdmin(adminAddress, adminEndpoint);
         SystemAddress = _node.AdminAddress!;
+        _forwarding = forwarding;
+        if (forwarding is not null)
+        {
+            forwarding.Sink = record => _node.SendControl(adminEndpoint, new ForwardedLogRecord(
+                (int)record.Level, record.Category, record.EventId.Id, record.Message, record.Properties, Environment.ProcessId));
+        }
     }
 
     /// <summary>Runs until the host should exit; returns the process exit code.</summary>
@@ -117,8 +124,17 @@ internal sealed partial class ActorHost : IMultiprocHandler
     }
 
     /// <inheritdoc />
-    public void OnControl(IControlMessage message, Envelope envelope) =>
+    public void OnControl(IControlMessage message, Envelope envelope)
+    {
+        if (message is LogForwarding forwarding)
+        {
+            // Applies at once, not after the actor's queued messages: records logged from now on are passed on.
+            _forwarding?.MinimumLevel = Enum.IsDefined(typeof(LogLevel), forwarding.MinimumLevel) ? (LogLevel)forwarding.MinimumLevel : LogLevel.None;
+            return;
+        }
+
         _mailbox.TryWrite(new MailItem.Control(message, envelope));
+    }
 
     /// <summary>
     /// Exits within moments of the admin's process ending, whatever the reason: the admin holds this

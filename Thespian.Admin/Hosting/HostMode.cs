@@ -15,18 +15,18 @@ internal static class HostMode
         var actorPath = new ActorPath(arguments.All("--actor-path"));
         actorPath.Install();
         var logFile = arguments.Optional("--log-file");
+        var minimumLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information;
+        // Records go to the system's log file, if any, and (once the admin asks for them) to the admin for the
+        // applications registered as log sinks.
+        using var forwarding = new LogRelay(LogLevel.None);
         using var logging = new ThespianLogging(logFile is null
-            ? LogDefs.Disabled
-            : new LogDefs
-            {
-                FilePath = logFile,
-                MinimumLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
-            });
+            ? new LogDefs { LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, MinimumLevel = minimumLevel }
+            : new LogDefs { FilePath = logFile, MinimumLevel = minimumLevel }, forwarding);
         // The base the admin serves: its transport, with the defaults until the admin hands over the system's capabilities.
         var transport = MultiprocTransports.For(arguments.Optional("--base") ?? SystemBaseNames.MultiprocTcp)
                                            .Create(TransportRole.Host, 0, capabilities: null);
         var host = new ActorHost(transport, actorPath, new ActorAddress(adminId), arguments.Required("--admin"),
-                                 arguments.RequiredInt("--admin-pid"), logging);
+                                 arguments.RequiredInt("--admin-pid"), logging, forwarding);
         return await host.RunAsync().ConfigureAwait(false);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class ThespianLogging : IDisposable
     private readonly ILoggerFactory _factory;
     private readonly List<IDisposable> _owned = [];
 
-    public ThespianLogging(LogDefs? logDefs, ILoggerProvider? relay = null)
+    public ThespianLogging(LogDefs? logDefs, params ILoggerProvider[] relays)
     {
         logDefs ??= new LogDefs();
         if (logDefs.IsDisabled)
@@ -33,10 +33,7 @@ internal sealed class ThespianLogging : IDisposable
                 providers.Add(TextLoggerProvider.ForFile(logDefs.FilePath, logDefs.MinimumLevel));
             }
 
-            if (relay is not null)
-            {
-                providers.Add(relay);
-            }
+            providers.AddRange(relays);
 
             _owned.AddRange(providers);
             _factory = new CompositeLoggerFactory(logDefs.LoggerFactory, logDefs.MinimumLevel, providers);

@@ -20,6 +20,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     private readonly ThespianLogging _logging;
     private readonly ConcurrentDictionary<ActorId, ExternalEndpoint> _endpoints = new();
     private readonly string _adminEndpoint;
+    private ApplicationLogSink? _logSink;
     private int _adminProcessId;
     private long _adminCheckedAt;
     private volatile bool _shutDown;
@@ -90,6 +91,13 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
             system._adminProcessId = info.AdminProcessId;
             node.SetAdmin(info.SystemAddress, adminEndpoint);
             node.Configure(info.Capabilities);
+            if (ApplicationLogSink.For(logDefs) is { } sink)
+            {
+                // The admin's and the actors' records then reach the application's own providers too.
+                system._logSink = sink;
+                sink.Register(node, adminEndpoint);
+            }
+
             return system;
         }
         catch
@@ -129,6 +137,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         _released = true;
         if (ClaimDetach())
         {
+            LeaveLogSinks();
             await _node.DisposeAsync().ConfigureAwait(false);
             _logging.Dispose();
         }
@@ -139,8 +148,18 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     {
         if (ClaimDetach())
         {
+            LeaveLogSinks();
             _node.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _logging.Dispose();
+        }
+    }
+
+    /// <summary>This process leaves the running system: its admin stops sending it log records.</summary>
+    private void LeaveLogSinks()
+    {
+        if (_logSink is not null && !AdminHasEnded())
+        {
+            ApplicationLogSink.Leave(_node, _adminEndpoint);
         }
     }
 
@@ -344,7 +363,11 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     /// <inheritdoc />
     public void OnControl(IControlMessage message, Envelope envelope)
     {
-        // Applications receive only replies, which the node matches to their requests.
+        // Besides replies, which the node matches to their requests, applications receive only forwarded log records.
+        if (message is ForwardedLogRecord record)
+        {
+            _logSink?.Write(record);
+        }
     }
 
     private SystemInfoReply QueryInfo() =>
