@@ -37,9 +37,16 @@ internal static class StartCommand
                                                       output, cancellationToken).ConfigureAwait(false);
             }
 
-            var started = await AdminLauncher.EnsureRunningAsync(adminBase.CreateProbe(), adminBase.Endpoint(port), port,
+            bool started;
+            var waiting = WaitNotice.Start(parseResult.InvocationConfiguration.Error,
+                () => $"the {adminBase.Name} admin to answer on port {port} (its log: {AdminLauncher.LogFileFor(port, null)})");
+            await using (waiting.ConfigureAwait(false))
+            {
+                started = await AdminLauncher.EnsureRunningAsync(adminBase.CreateProbe(), adminBase.Endpoint(port), port,
                                                                  adminBase.Name, capabilities, logDefs: null, actorPath, application)
                                              .ConfigureAwait(false);
+            }
+
             if (!started)
             {
                 return await ReportAlreadyRunningAsync(parseResult, adminBase, port, capabilities.Count + actorPath.Count > 0,

@@ -14,6 +14,11 @@ internal static class StatusCommand
             "global names, dead-letter handlers, source authority, loaded sources, its convention (leader, members, their " +
             "capabilities, when each was last heard from) and capabilities.");
         target.AddTo(command);
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the status as one JSON object (numbers, booleans and lists as JSON values, addresses as text).",
+        };
+        command.Options.Add(json);
         Verb.SetBody(command, async (parseResult, output, cancellationToken) =>
         {
             var (adminBase, port) = target.Read(parseResult);
@@ -21,8 +26,11 @@ internal static class StatusCommand
             await using (connection.ConfigureAwait(false))
             {
                 var status = await connection.StatusAsync(cancellationToken).ConfigureAwait(false);
-                var report = StatusReport.Format(adminBase.Name, port, connection.AdminProcessId, connection.HostProcessIds(), status,
-                                                 connection.ConventionSystems());
+                var report = parseResult.GetValue(json)
+                    ? StatusJson.Format(adminBase.Name, port, connection.AdminProcessId, connection.HostProcessIds(), status,
+                                        connection.ConventionSystems())
+                    : StatusReport.Format(adminBase.Name, port, connection.AdminProcessId, connection.HostProcessIds(), status,
+                                          connection.ConventionSystems());
                 await output.WriteAsync(report).ConfigureAwait(false);
                 return ExitCodes.Success;
             }

@@ -23,8 +23,14 @@ internal static class StopCommand
             {
                 var adminProcessId = connection.AdminProcessId;
                 List<int> processIds = [adminProcessId, .. connection.HostProcessIds()];
-                connection.Shutdown();
-                var running = await ProcessExit.WaitAsync(processIds, ExitTimeout, cancellationToken).ConfigureAwait(false);
+                IReadOnlyList<int> running;
+                var waiting = WaitNotice.Start(parseResult.InvocationConfiguration.Error, () => StillRunning(processIds));
+                await using (waiting.ConfigureAwait(false))
+                {
+                    connection.Shutdown();
+                    running = await ProcessExit.WaitAsync(processIds, ExitTimeout, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (running.Count > 0)
                 {
                     throw new CliException(ExitCodes.Failure,
@@ -38,6 +44,14 @@ internal static class StopCommand
             }
         });
         return command;
+    }
+
+    private static string StillRunning(IEnumerable<int> processIds)
+    {
+        var running = processIds.Where(Thespian.Multiproc.ProcessLiveness.IsAlive).ToList();
+        return running.Count == 0
+            ? "the system to shut down"
+            : $"{running.Count} process(es) of the system to exit: {string.Join(", ", running)}";
     }
 
     private static string LogFile(int port) => Thespian.Multiproc.AdminLauncher.LogFileFor(port, null) ?? "none";

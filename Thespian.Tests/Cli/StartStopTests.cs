@@ -51,6 +51,34 @@ public sealed class StartStopTests : CliAdminFixture
     }
 
     [Test]
+    public void StatusJson_RunningAdmin_PrintsOneJsonObjectWithTypedValues()
+    {
+        var adminPid = StartAdmin("--capability", "Zebra=1", "--capability", "Flag=true");
+
+        var result = Run("status", "--port", PortText, "--json");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.StdOut);
+        var root = json.RootElement;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(root.GetProperty("base").GetString(), Is.EqualTo(SystemBase));
+            Assert.That(root.GetProperty("port").GetInt32(), Is.EqualTo(Port));
+            Assert.That(root.GetProperty("adminProcess").GetInt32(), Is.EqualTo(adminPid));
+            Assert.That(root.GetProperty("adminAddress").GetString(), Does.StartWith("ActorAddr-"));
+            Assert.That(root.GetProperty("actors").GetInt32(), Is.Zero);
+            Assert.That(root.GetProperty("hostProcesses").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Array));
+            Assert.That(root.GetProperty("globalNames").EnumerateObject(), Is.Empty);
+            Assert.That(root.GetProperty("sourceAuthority").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            var capabilities = root.GetProperty("capabilities");
+            Assert.That(capabilities.GetProperty("Admin Port").GetInt32(), Is.EqualTo(Port));
+            Assert.That(capabilities.GetProperty("Zebra").GetInt32(), Is.EqualTo(1));
+            Assert.That(capabilities.GetProperty("Flag").GetBoolean(), Is.True);
+            Assert.That(capabilities.GetProperty("Thespian ActorSystem Name").GetString(), Is.EqualTo(SystemBase));
+        }
+    }
+
+    [Test]
     public void Status_Capabilities_AreSortedByName()
     {
         StartAdmin("--capability", "Zebra=1", "--capability", "Aardvark=2");
