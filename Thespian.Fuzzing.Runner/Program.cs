@@ -25,6 +25,7 @@ internal static class Program
           --hang-ms N       the per-input time budget (default 1000)
           --findings DIR    where findings are written (default: fuzz-findings)
           --replay FILE     run one input file against the (single) target named by --targets
+          --minimize        with --replay: shrink the input while it still reveals the finding (writes FILE.min)
         """;
 
     public static int Main(string[] args)
@@ -52,8 +53,17 @@ internal static class Program
         if (options.TryGetValue("replay", out var replay))
         {
             using var target = FuzzTargets.Create(targets[0]);
-            var finding = FuzzCampaign.Replay(target, File.ReadAllBytes(replay), hangBudget);
+            var input = File.ReadAllBytes(replay);
+            var finding = FuzzCampaign.Replay(target, input, hangBudget);
             Console.WriteLine(finding?.ToString() ?? "No finding: the input is accepted or refused with the documented error.");
+            if (finding is not null && options.ContainsKey("minimize"))
+            {
+                var minimized = Minimizer.Minimize(target, input, finding.Kind, hangBudget);
+                File.WriteAllBytes(replay + ".min", minimized);
+                Console.WriteLine($"Minimized to {minimized.Length} bytes ({replay}.min): {Convert.ToHexString(minimized)}");
+                Console.WriteLine(FuzzCampaign.Replay(target, minimized, hangBudget));
+            }
+
             return finding is null ? 0 : 1;
         }
 
@@ -110,7 +120,7 @@ internal static class Program
                 var a when a.StartsWith("--", StringComparison.Ordinal) => a[2..],
                 var a => throw new ArgumentException($"Unexpected argument '{a}'."),
             };
-            if (name == "help")
+            if (name is "help" or "minimize")
             {
                 options[name] = "";
                 continue;
