@@ -54,6 +54,14 @@ internal static class Program
         {
             using var target = FuzzTargets.Create(targets[0]);
             var input = File.ReadAllBytes(replay);
+
+            // Warm up first (the seeds, then the input itself): a first run pays for the JIT and is no measure of a hang.
+            foreach (var seed in target.CreateSeeds())
+            {
+                _ = FuzzCampaign.Replay(target, seed.Bytes, TimeSpan.MaxValue);
+            }
+
+            _ = FuzzCampaign.Replay(target, input, TimeSpan.MaxValue);
             var finding = FuzzCampaign.Replay(target, input, hangBudget);
             Console.WriteLine(finding?.ToString() ?? "No finding: the input is accepted or refused with the documented error.");
             if (finding is not null && options.ContainsKey("minimize"))
