@@ -128,8 +128,10 @@ internal static class SourceZipReader
 
             return metadata.GetAssemblyDefinition().GetAssemblyName();
         }
-        catch (Exception ex) when (ex is BadImageFormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is BadImageFormatException or InvalidOperationException or ArgumentException or OverflowException)
         {
+            // Metadata that lies (a stream header past the image's end, an assembly culture that is no culture name) makes
+            // System.Reflection.Metadata throw these as well (found by fuzzing): the entry is not a usable assembly.
             throw NotAnAssembly(entryName, ex.Message);
         }
     }

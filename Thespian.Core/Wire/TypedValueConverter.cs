@@ -80,7 +80,12 @@ internal sealed class TypedValueConverter : JsonConverter
             case JsonToken.StartArray:
                 return ReadTyped(reader, serializer);
             default:
-                return serializer.Deserialize<object>(reader);
+                // Thespian writes every object in an object-typed place with its type name first; without one, Newtonsoft.Json
+                // would hand the actor its own JObject, a type outside the allow-list (found by fuzzing).
+                var value = serializer.Deserialize<object>(reader);
+                return value is Newtonsoft.Json.Linq.JToken
+                    ? throw Malformed("an object without its type name ($type, first in the object)")
+                    : value;
         }
     }
 

@@ -116,7 +116,7 @@ internal sealed class WireSerializer
                 text = new StringReader(StrictUtf8.GetString(utf8Json));
             }
 
-            using var reader = new JsonTextReader(text)
+            using var reader = new WireJsonReader(text)
             {
                 ArrayPool = JsonCharPool.Instance,
                 MaxDepth = MaxDepth,
