@@ -23,10 +23,10 @@ internal static class HostMode
                 MinimumLevel = Enum.TryParse<LogLevel>(arguments.Optional("--log-level"), out var level) ? level : LogLevel.Information,
             });
         // The base the admin serves: its transport, with the defaults until the admin hands over the system's capabilities.
-        var transport = MultiprocTransports.For(arguments.Optional("--base") ?? SystemBaseNames.MultiprocTcp)
-                                           .Create(TransportRole.Host, 0, capabilities: null);
+        var baseName = arguments.Optional("--base") ?? SystemBaseNames.MultiprocTcp;
+        var transport = MultiprocTransports.For(baseName).Create(TransportRole.Host, 0, capabilities: null);
         var host = new ActorHost(transport, actorPath, new ActorAddress(adminId), arguments.Required("--admin"),
-                                 arguments.RequiredInt("--admin-pid"), logging);
+                                 arguments.RequiredInt("--admin-pid"), logging, baseName);
         return await host.RunAsync().ConfigureAwait(false);
     }
 }
