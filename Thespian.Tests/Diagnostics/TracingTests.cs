@@ -14,7 +14,9 @@ namespace Thespian.Tests.Diagnostics;
 public sealed class TracingTests(string systemBase) : BaseFixture(systemBase)
 {
     private readonly ConcurrentQueue<Activity> _stopped = new();
+    private readonly ActivitySource _outer = new("Thespian.Tests.Caller");
     private ActivityListener? _listener;
+    private ActivityListener? _callerListener;
 
     [SetUp]
     public void Listen()
@@ -23,20 +25,34 @@ public sealed class TracingTests(string systemBase) : BaseFixture(systemBase)
         _listener = TracedActor.SampleThespian();
         _listener.ActivityStopped = _stopped.Enqueue;
         ActivitySource.AddActivityListener(_listener);
+        _callerListener = new ActivityListener
+        {
+            ShouldListenTo = source => source == _outer,
+            Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(_callerListener);
     }
 
     [TearDown]
-    public void StopListening() => _listener?.Dispose();
+    public void StopListening()
+    {
+        _listener?.Dispose();
+        _callerListener?.Dispose();
+    }
+
+    [OneTimeTearDown]
+    public void DisposeSource() => _outer.Dispose();
 
     [Test]
     public void Ask_ActorPassesToAChild_TheChildsActivityHasTheApplicationsTraceId()
     {
         var parent = System.CreateActor<TracedActor>();
         var request = new ViaChild(typeof(TracedActor).FullName!, new ReportTrace(System.EndpointAddress));
+        using var caller = _outer.StartActivity("caller")!;
 
         var report = AskFor<TraceReport>(parent, request);
 
-        var ask = Stopped(ThespianTracing.AskActivity);
+        var ask = StoppedAskIn(caller);
         Assert.Multiple(() =>
         {
             Assert.That(report.TraceId, Is.EqualTo(ask.TraceId.ToHexString()), "the child's trace is the application's");
@@ -56,10 +72,11 @@ public sealed class TracingTests(string systemBase) : BaseFixture(systemBase)
     {
         var relay = System.CreateActor<UntracedRelayActor>();
         var request = new ViaChild(typeof(TracedActor).FullName!, new ReportTrace(System.EndpointAddress));
+        using var caller = _outer.StartActivity("caller")!;
 
         var report = AskFor<TraceReport>(relay, request);
 
-        var ask = Stopped(ThespianTracing.AskActivity);
+        var ask = StoppedAskIn(caller);
         Assert.That(report.TraceId, Is.EqualTo(ask.TraceId.ToHexString()));
         if (IsMultiproc)
         {
@@ -72,14 +89,7 @@ public sealed class TracingTests(string systemBase) : BaseFixture(systemBase)
     public async Task AskAsync_Traced_ActivityEndsWithTheAnswerAndTheCallersContextIsKept()
     {
         var actor = System.CreateActor<TracedActor>();
-        using var outer = new ActivitySource("Thespian.Tests.Outer");
-        using var outerListener = new ActivityListener
-        {
-            ShouldListenTo = source => source == outer,
-            Sample = (ref _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(outerListener);
-        using var caller = outer.StartActivity("caller")!;
+        using var caller = _outer.StartActivity("caller")!;
 
         var report = await System.AskAsync<TraceReport>(actor, new ReportTrace(System.EndpointAddress), Patience);
 
@@ -87,8 +97,7 @@ public sealed class TracingTests(string systemBase) : BaseFixture(systemBase)
         {
             Assert.That(Activity.Current, Is.SameAs(caller), "the caller's activity is current again");
             Assert.That(report!.TraceId, Is.EqualTo(caller.TraceId.ToHexString()));
-            var ask = Stopped(ThespianTracing.AskActivity);
-            Assert.That(ask.ParentSpanId, Is.EqualTo(caller.SpanId));
+            Assert.That(StoppedAskIn(caller).ParentSpanId, Is.EqualTo(caller.SpanId));
         });
     }
 
@@ -101,10 +110,14 @@ public sealed class TracingTests(string systemBase) : BaseFixture(systemBase)
         Assert.That(create.GetTagItem(ThespianDiagnostics.ActorTypeTag), Is.EqualTo(typeof(TracedActor).FullName));
     }
 
-    private Activity Stopped(string operationName)
+    /// <summary>The test's own ask: the one whose parent is the test's caller activity (others may run in this process).</summary>
+    private Activity StoppedAskIn(Activity caller) =>
+        Stopped(ThespianTracing.AskActivity, a => a.ParentSpanId == caller.SpanId);
+
+    private Activity Stopped(string operationName, Func<Activity, bool>? which = null)
     {
         Activity? found = null;
-        Eventually(() => (found = _stopped.FirstOrDefault(a => a.OperationName == operationName)) is not null,
+        Eventually(() => (found = _stopped.FirstOrDefault(a => a.OperationName == operationName && (which?.Invoke(a) ?? true))) is not null,
                    $"a stopped {operationName} activity");
         return found!;
     }
