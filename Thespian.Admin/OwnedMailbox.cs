@@ -33,6 +33,18 @@ internal sealed class OwnedMailbox<T>
     private bool _owned;
     private bool _readerOwns;
 
+    /// <summary>How many items wait, not yet taken to be run.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
     /// <summary>Adds an item; false once the mailbox has been completed (its process is exiting).</summary>
     public bool TryWrite(T item)
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
 using Thespian.Sockets;
+using Thespian.Diagnostics;
 using Thespian.Multiproc;
 using Thespian.Wire;
 
@@ -67,6 +68,11 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         _unacknowledged.AddPending();
         lock (_gate)
         {
+            if (!_closed && _queue.Count >= _transport.Options.QueueCapacity)
+            {
+                ThespianMetrics.BackPressureWait(SystemBaseNames.MultiprocTcp);
+            }
+
             while (!_closed && _queue.Count >= _transport.Options.QueueCapacity)
             {
                 WakeWriterLocked();

@@ -52,6 +52,9 @@ internal sealed partial class TcpTransport : ITransport
     /// <inheritdoc />
     public int MaxMessageBytes => Volatile.Read(ref _maxMessageBytes);
 
+    /// <inheritdoc />
+    public int QueuedEnvelopes => _outbound.Values.Sum(connection => connection.QueuedCount);
+
     /// <summary>
     /// How long a busy connection's receiving thread polls for the next message before it blocks (the capability
     /// "Receive Poll Microseconds"; zero turns polling off).

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Thespian.Diagnostics;
 using Thespian.Multiproc;
 using Thespian.Wire;
 
@@ -119,6 +120,7 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
         // Full: before waiting, this thread writes what its batch holds and acknowledges what it did (outside the lock,
         // which that takes for other sessions), so that nothing waits on this thread while it waits.
         UdpTransport.BeforeWaiting();
+        ThespianMetrics.BackPressureWait(SystemBaseNames.MultiprocUdp);
         lock (_gate)
         {
             while (_state != SessionState.Failed && _queue.Count >= _transport.Options.QueueCapacity)

@@ -69,6 +69,9 @@ internal sealed partial class UdpTransport : ITransport
     /// <inheritdoc />
     public string LocalEndpoint { get; }
 
+    /// <inheritdoc />
+    public int QueuedEnvelopes => _outbound.Values.Sum(session => session.QueuedCount);
+
     /// <summary>Where the socket is bound.</summary>
     public IPEndPoint LocalAddress { get; }
 

@@ -1,7 +1,7 @@
 namespace Thespian.Bases.Simple;
 
-/// <summary>One message on its way: target, message and sender.</summary>
-internal readonly record struct Delivery(ActorAddress Target, object Message, ActorAddress Sender);
+/// <summary>One message on its way: target, message, sender, and the trace context it was sent in (if any).</summary>
+internal readonly record struct Delivery(ActorAddress Target, object Message, ActorAddress Sender, string? TraceContext = null);
 
 /// <summary>
 /// The simple base's FIFO of deliveries: a growable ring buffer of structs, so queueing a message

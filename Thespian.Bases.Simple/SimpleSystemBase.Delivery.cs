@@ -1,3 +1,4 @@
+using Thespian.Diagnostics;
 using Thespian.Runtime;
 
 namespace Thespian.Bases.Simple;
@@ -17,12 +18,12 @@ internal sealed partial class SimpleSystemBase
     public void Send(ActorCell sender, ActorAddress target, object message)
     {
         CheckTarget(target);
-        _queue.Enqueue(new Delivery(target, message, sender.Address));
+        _queue.Enqueue(new Delivery(target, message, sender.Address, ThespianTracing.Outgoing()));
     }
 
     /// <inheritdoc />
     public void SendSystem(ActorAddress from, ActorAddress target, object message) =>
-        _queue.Enqueue(new Delivery(target, message, from));
+        _queue.Enqueue(new Delivery(target, message, from, ThespianTracing.Outgoing()));
 
     /// <inheritdoc />
     public void HandleDeadLetters(ActorCell cell, bool enable)
@@ -48,6 +49,7 @@ internal sealed partial class SimpleSystemBase
             return;
         }
 
+        ThespianMetrics.DeadLetter(BaseName);
         if (_deadLetterHandlers.Count == 0)
         {
             _logging.RuntimeLogger.DeadLetterDropped(message.GetType().Name, deadAddress, sender);
@@ -56,7 +58,7 @@ internal sealed partial class SimpleSystemBase
 
         foreach (var handler in _deadLetterHandlers)
         {
-            _queue.Enqueue(new Delivery(handler, new DeadEnvelope(message, deadAddress), sender));
+            _queue.Enqueue(new Delivery(handler, new DeadEnvelope(message, deadAddress), sender, ThespianTracing.Outgoing()));
         }
     }
 
@@ -70,7 +72,7 @@ internal sealed partial class SimpleSystemBase
         ThrowIfShutDown();
         CheckTarget(target);
         _ = EnqueueDueWakeups();
-        _queue.Enqueue(new Delivery(target, message, sender));
+        _queue.Enqueue(new Delivery(target, message, sender, ThespianTracing.Outgoing()));
     }
 
     /// <summary>
@@ -115,7 +117,7 @@ internal sealed partial class SimpleSystemBase
         switch (delivery.Target.LocalTarget)
         {
             case ActorCell cell:
-                cell.Deliver(delivery.Message, delivery.Sender);
+                cell.Deliver(delivery.Message, delivery.Sender, delivery.TraceContext);
                 break;
             case SimpleEndpoint endpoint:
                 endpoint.Accept(delivery.Message, delivery.Sender);

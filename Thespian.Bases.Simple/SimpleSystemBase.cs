@@ -1,3 +1,4 @@
+using Thespian.Diagnostics;
 using Thespian.Runtime;
 
 namespace Thespian.Bases.Simple;
@@ -20,6 +21,7 @@ internal sealed partial class SimpleSystemBase : ISystemBase, IActorRuntime
     internal Lock Gate => _gate;
     private readonly CapabilitySet _capabilities;
     private readonly ThespianLogging _logging;
+    private readonly IDisposable _queueDepth;
     private bool _shutDown;
 
     public SimpleSystemBase(IDictionary<string, object?>? capabilities, LogDefs? logDefs)
@@ -28,6 +30,7 @@ internal sealed partial class SimpleSystemBase : ISystemBase, IActorRuntime
                                           [new(CommonCapabilities.WatchSupported, false)]);
         _logging = new ThespianLogging(logDefs);
         SystemAddress = ActorAddress.CreateNew(this);
+        _queueDepth = ThespianMetrics.QueueDepths.Register(BaseName, ThespianMetricsKinds.DeliveryQueue, () => _queue.Count);
     }
 
     /// <inheritdoc />
@@ -165,6 +168,7 @@ internal sealed partial class SimpleSystemBase : ISystemBase, IActorRuntime
             _deadLetterHandlers.Clear();
             _sources.UnloadAll();
             _shutDown = true;
+            _queueDepth.Dispose();
             _logging.Dispose();
         }
     }

@@ -140,7 +140,9 @@ public sealed partial class ActorSystem
                                                       CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return await Live().CreateActorAsync(spec, requirements, globalName, sourceHash, cancellationToken).ConfigureAwait(false);
+        var system = Live();
+        return await MeasuredCreateAsync(spec, () => system.CreateActorAsync(spec, requirements, globalName, sourceHash, cancellationToken))
+                         .ConfigureAwait(false);
     }
 
     private static async Task<T?> TypedReply<T>(Task<object?> asking, ActorAddress target, TimeSpan? timeout)

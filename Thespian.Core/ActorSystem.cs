@@ -134,7 +134,7 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
-        Endpoint().Tell(target, message);
+        TracedTell(target, message);
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
         CheckTimeout(timeout);
-        return Endpoint().Ask(target, message, timeout);
+        return TracedAsk(target, message, timeout);
     }
 
     /// <summary>Returns the first message that reaches this endpoint, or null when the timeout passes.</summary>
@@ -179,7 +179,7 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
             return Task.FromCanceled<object?>(cancellationToken);
         }
 
-        return Endpoint().AskAsync(target, message, timeout, cancellationToken);
+        return TracedAskAsync(target, message, timeout, cancellationToken);
     }
 
     /// <summary>The asynchronous <see cref="Listen"/>.</summary>
@@ -269,8 +269,11 @@ public sealed partial class ActorSystem : IDisposable, IAsyncDisposable
         SystemRegistry.Forget(_system);
     }
 
-    private ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash) =>
-        Live().CreateActor(spec, requirements, globalName, sourceHash);
+    private ActorAddress CreateActor(ActorSpec spec, object? requirements, string? globalName, string? sourceHash)
+    {
+        var system = Live();
+        return MeasuredCreate(spec, () => system.CreateActor(spec, requirements, globalName, sourceHash));
+    }
 
     /// <summary>A validated spec for a type: one without a parameterless constructor passes where a factory constructs actors.</summary>
     private ActorSpec SpecFor(Type actorType) => ActorSpec.For(actorType, _system.ActorFactory is not null);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Thespian.Diagnostics;
 using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Wire;
@@ -18,6 +19,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     private readonly MultiprocNode _node;
     private readonly CapabilitySet _capabilities;
     private readonly HostPool _pool;
+    private readonly IDisposable[] _processGauges;
     private readonly HostCommand _hostCommand;
     private readonly ILogger _logger;
     private readonly ILogger _memberLogger;
@@ -40,12 +42,17 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
             new(CommonCapabilities.WatchSupported, true),
             new(CommonCapabilities.ProcessStartupMethod, options.WarmHosts > 0 ? "pool" : "spawn"),
         ]);
-        _node = new MultiprocNode(transport, TypeAllowList.ThespianOnly, _logger);
+        _node = new MultiprocNode(transport, TypeAllowList.ThespianOnly, _logger, options.BaseName);
         SystemAddress = _node.Book.Register(ActorAddress.CreateNew(), transport.LocalEndpoint);
         _node.SetAdmin(SystemAddress, transport.LocalEndpoint);
         _node.Configure(_capabilities.Snapshot);
         _hostCommand = HostCommand.For(options.Application);
         _pool = new HostPool(HostStartInfo, options.WarmHosts, _logger);
+        _processGauges =
+        [
+            ThespianMetrics.ActorProcesses.Register(options.BaseName, ThespianMetricsKinds.ActorProcess, () => _pool.BusyCount),
+            ThespianMetrics.ActorProcesses.Register(options.BaseName, ThespianMetricsKinds.IdleProcess, () => _pool.IdleCount),
+        ];
         _pool.HostExited += host => Post(() => OnHostExited(host));
     }
 
@@ -86,6 +93,11 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        foreach (var gauge in _processGauges)
+        {
+            gauge.Dispose();
+        }
+
         _pool.Dispose();
         await _node.DisposeAsync().ConfigureAwait(false);
     }

@@ -33,6 +33,12 @@ internal sealed class HostPool : IDisposable
     /// <summary>Raised (on a thread-pool thread) when a host process ends.</summary>
     public event Action<HostProcess>? HostExited;
 
+    /// <summary>Live host processes that wait, warm, for an actor.</summary>
+    public int IdleCount => _idle.Count(h => !h.HasExited);
+
+    /// <summary>Live host processes that run an actor (or are being handed one).</summary>
+    public int BusyCount => _all.Values.Count(h => !h.HasExited) - IdleCount;
+
     /// <summary>Every host process alive.</summary>
     public IReadOnlyCollection<HostProcess> All => _all.Values.Where(h => !h.HasExited).ToArray();
 

@@ -155,7 +155,7 @@ internal sealed partial class ActorHost
             message = new DeadEnvelope(message, _node.Book.Intern(envelope.Aux));
         }
 
-        cell.Deliver(message, sender);
+        cell.Deliver(message, sender, envelope.TraceContext);
     }
 
     private void Deliver(object message, ActorAddress sender)

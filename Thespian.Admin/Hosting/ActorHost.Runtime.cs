@@ -1,4 +1,5 @@
 using System.Text;
+using Thespian.Diagnostics;
 using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Sources;
@@ -10,9 +11,7 @@ namespace Thespian.Admin.Hosting;
 internal sealed partial class ActorHost : IActorRuntime
 {
     /// <inheritdoc />
-    public string BaseName => _capabilities.TryGetValue(CommonCapabilities.ActorSystemName, out var name) && name is string text
-        ? text
-        : SystemBaseNames.MultiprocTcp;
+    public string BaseName => _node.BaseName;
 
     /// <inheritdoc />
     public ActorAddress SystemAddress { get; }
@@ -144,6 +143,7 @@ internal sealed partial class ActorHost : IActorRuntime
             return;
         }
 
+        ThespianMetrics.DeadLetter(BaseName);
         try
         {
             _node.Transport.Send(admin, new Envelope(EnvelopeKind.DeadLetter, SystemAddress.Id, sender.Id, deadAddress.Id,
@@ -161,7 +161,8 @@ internal sealed partial class ActorHost : IActorRuntime
         {
             var body = _node.Serializer.Serialize(message);
             _mailbox.TryWrite(new MailItem.Incoming(
-                new Envelope(EnvelopeKind.Deliver, target.Id, from.Id, ActorId.Zero, _node.LocalEndpoint, body), ImmediateReceipt.Instance));
+                new Envelope(EnvelopeKind.Deliver, target.Id, from.Id, ActorId.Zero, _node.LocalEndpoint, body,
+                             ThespianTracing.Outgoing()), ImmediateReceipt.Instance));
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Thespian.Diagnostics;
 using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Sources;
@@ -33,14 +34,14 @@ internal sealed partial class ActorHost : IMultiprocHandler
     private readonly IdleMemoryTrim _idleTrim = new(quietFor: TimeSpan.FromSeconds(2), minimumAllocatedBytes: 256 * 1024);
 
     public ActorHost(ITransport transport, ActorPath actorPath, ActorAddress adminAddress, string adminEndpoint,
-                     int adminProcessId, ThespianLogging logging, LogRelay? forwarding = null)
+                     int adminProcessId, ThespianLogging logging, string baseName, LogRelay? forwarding = null)
     {
         _wakeups = new WakeupReminders(RemindAfter);
         _actorPath = actorPath;
         _actorPath.Sources = _sources;
         _adminProcessId = adminProcessId;
         _logging = logging;
-        _node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
+        _node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger, baseName);
         _node.SetAdmin(adminAddress, adminEndpoint);
         SystemAddress = _node.AdminAddress!;
         _forwarding = forwarding;
@@ -55,6 +56,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     public async Task<int> RunAsync()
     {
         _node.Start(this);
+        using var mailboxDepth = ThespianMetrics.QueueDepths.Register(_node.BaseName, ThespianMetricsKinds.Mailbox, () => _mailbox.Count);
         var actorThread = new Thread(RunMailbox) { Name = "Thespian actor", IsBackground = true };
         actorThread.Start();
         _ = Task.Run(WatchAdminAsync);

@@ -23,10 +23,10 @@ internal static class HostMode
             ? new LogDefs { LoggerFactory = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, MinimumLevel = minimumLevel }
             : new LogDefs { FilePath = logFile, MinimumLevel = minimumLevel }, forwarding);
         // The base the admin serves: its transport, with the defaults until the admin hands over the system's capabilities.
-        var transport = MultiprocTransports.For(arguments.Optional("--base") ?? SystemBaseNames.MultiprocTcp)
-                                           .Create(TransportRole.Host, 0, capabilities: null);
+        var baseName = arguments.Optional("--base") ?? SystemBaseNames.MultiprocTcp;
+        var transport = MultiprocTransports.For(baseName).Create(TransportRole.Host, 0, capabilities: null);
         var host = new ActorHost(transport, actorPath, new ActorAddress(adminId), arguments.Required("--admin"),
-                                 arguments.RequiredInt("--admin-pid"), logging, forwarding);
+                                 arguments.RequiredInt("--admin-pid"), logging, baseName, forwarding);
         return await host.RunAsync().ConfigureAwait(false);
     }
 }

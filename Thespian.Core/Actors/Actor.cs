@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Thespian.Diagnostics;
 using Thespian.Runtime;
 using Thespian.Sources;
 
@@ -95,6 +96,7 @@ public abstract class Actor
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
         cell.MessagesSent++;
+        ThespianMetrics.MessageSent(cell.BaseName, cell.TypeName);
         cell.Runtime.Send(cell, target, message);
     }
 

@@ -42,6 +42,9 @@ internal interface ITransport : IAsyncDisposable
     /// </summary>
     void Send(string endpoint, Envelope envelope);
 
+    /// <summary>How many envelopes wait in this transport's outbound queues (read only when a metrics listener collects).</summary>
+    int QueuedEnvelopes => 0;
+
     /// <summary>
     /// Opens a batch on this thread (use <see cref="MultiprocNode.Batch"/>): until the outermost batch ends, actor
     /// messages this thread sends are written by this thread itself — in groups while it sends many, the rest at

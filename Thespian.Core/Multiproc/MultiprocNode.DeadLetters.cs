@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
+using Thespian.Diagnostics;
 using Thespian.Wire;
 
 namespace Thespian.Multiproc;
@@ -26,6 +27,8 @@ internal sealed partial class MultiprocNode
         {
             return;
         }
+
+        ThespianMetrics.DeadLetter(BaseName);
 
         // An application's endpoint waiting on an answer from the target stops waiting.
         if (Book.Find(envelope.Sender)?.LocalTarget is ExternalEndpoint sender)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Thespian.Diagnostics;
 using Thespian.Wire;
 
 namespace Thespian.Multiproc;
@@ -21,14 +22,19 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     private readonly ConcurrentDictionary<ActorId, string> _routesToldToAdmin = new();
     private string? _gatewaySuffix;
     private string? _ownRoute;
+    private IDisposable? _queueDepth;
 
-    public MultiprocNode(ITransport transport, TypeAllowList allowList, ILogger logger)
+    public MultiprocNode(ITransport transport, TypeAllowList allowList, ILogger logger, string baseName)
     {
         Transport = transport;
+        BaseName = baseName;
         Logger = logger;
         Book = new AddressBook();
         Serializer = new WireSerializer(allowList, Book.Intern, Book.RouteOf, Book.SetRoute, IsRoute);
     }
+
+    /// <summary>The name of the base this process serves (the tag of its measurements).</summary>
+    public string BaseName { get; }
 
     /// <summary>The transport.</summary>
     public ITransport Transport { get; }
@@ -116,11 +122,16 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     {
         _handler = handler;
         Transport.Start(this);
+        _queueDepth = ThespianMetrics.QueueDepths.Register(BaseName, ThespianMetricsKinds.Outbound, () => Transport.QueuedEnvelopes);
     }
 
-    /// <summary>Serializes and sends an actor message (throws <see cref="ActorSystemException"/> when it cannot be serialized).</summary>
+    /// <summary>
+    /// Serializes and sends an actor message with this thread's trace context, if any (throws
+    /// <see cref="ActorSystemException"/> when it cannot be serialized).
+    /// </summary>
     public void SendMessage(ActorAddress from, ActorAddress to, object message) =>
-        Route(new Envelope(EnvelopeKind.Deliver, to.Id, from.Id, ActorId.Zero, OwnRoute, Serializer.Serialize(message)));
+        Route(new Envelope(EnvelopeKind.Deliver, to.Id, from.Id, ActorId.Zero, OwnRoute, Serializer.Serialize(message),
+                           ThespianTracing.Outgoing()));
 
     /// <summary>Sends an envelope to its target's endpoint, or holds it until the route is known.</summary>
     public void Route(Envelope envelope)
@@ -270,6 +281,7 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
+        _queueDepth?.Dispose();
         foreach (var request in _requests.Values)
         {
             request.TrySetResult(new ControlReply(0, ControlErrorKind.ShuttingDown, "This process is stopping."));

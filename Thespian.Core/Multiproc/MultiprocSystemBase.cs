@@ -74,7 +74,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         var transport = transports.Create(TransportRole.Client, 0, capabilities?.AsReadOnly());
         var logging = new ThespianLogging(logDefs);
         var actorPath = new ActorPath([]);
-        var node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger);
+        var node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger, name);
         var system = new MultiprocSystemBase(name, node, logging, adminEndpoint);
         node.Start(system);
         try

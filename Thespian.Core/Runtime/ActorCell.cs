@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Thespian.Diagnostics;
 
 namespace Thespian.Runtime;
 
@@ -33,11 +34,15 @@ internal sealed partial class ActorCell
         GlobalName = globalName;
         SourceHash = sourceHash;
         TroupeLeader = troupeLeader;
+        BaseName = runtime.BaseName;
         address.LocalTarget = this;
     }
 
     /// <summary>The base that runs this cell.</summary>
     public IActorRuntime Runtime { get; }
+
+    /// <summary>The name of the base that runs this cell (read once: the tag of its measurements and activities).</summary>
+    public string BaseName { get; }
 
     /// <summary>The actor's address.</summary>
     public ActorAddress Address { get; }
@@ -120,6 +125,7 @@ internal sealed partial class ActorCell
             }
 
             State = ActorCellState.Running;
+            ThespianMetrics.ActorsAlive.Add(BaseName, null, TypeName, 1);
             _transient = TypeInfo.Transient is { } transient ? new TransientTimer(transient) : null;
             _initialization = TypeInfo.Initialization is { } initialization ? new InitializationGate(initialization) : null;
             return null;
@@ -147,7 +153,10 @@ internal sealed partial class ActorCell
     /// Delivers one message: status requests are answered by the system, exit requests stop the actor
     /// after it has seen them, a failure is retried once and then returned to the sender as poison.
     /// </summary>
-    public void Deliver(object message, ActorAddress sender)
+    /// <param name="message">The message.</param>
+    /// <param name="sender">Its sender.</param>
+    /// <param name="traceContext">The trace context it came with (<see cref="ThespianTracing"/>), if any.</param>
+    public void Deliver(object message, ActorAddress sender, string? traceContext = null)
     {
         var actor = _actor;
         if (actor is null || State != ActorCellState.Running)
@@ -170,13 +179,17 @@ internal sealed partial class ActorCell
         }
 
         MessagesReceived++;
-        if (_initialization is { } initialization)
+        ThespianMetrics.MessageReceived(BaseName, TypeName);
+        using (ThespianTracing.BeginHandling(traceContext, BaseName, TypeName, message))
         {
-            Initialize(actor, initialization, message, sender);
-        }
-        else
-        {
-            Handle(actor, message, sender);
+            if (_initialization is { } initialization)
+            {
+                Initialize(actor, initialization, message, sender);
+            }
+            else
+            {
+                Handle(actor, message, sender);
+            }
         }
 
         if (_troupeBusy)
@@ -191,6 +204,11 @@ internal sealed partial class ActorCell
         if (State == ActorCellState.Stopped)
         {
             return;
+        }
+
+        if (State == ActorCellState.Running)
+        {
+            ThespianMetrics.ActorsAlive.Add(BaseName, null, TypeName, -1);
         }
 
         State = ActorCellState.Stopped;
@@ -279,6 +297,12 @@ internal sealed partial class ActorCell
         {
             var details = $"{second.GetType().FullName}: {second.Message}";
             RuntimeLogger.MessagePoisoned(Address, message.GetType().Name, sender, details, second);
+            ThespianMetrics.Poisoned(BaseName, TypeName);
+            if (System.Diagnostics.Activity.Current is { } activity && activity.Source == ThespianTracing.Source)
+            {
+                ThespianTracing.Fail(activity, second);
+            }
+
             if (message is not PoisonMessage)
             {
                 Runtime.SendSystem(Address, sender, new PoisonMessage(message, details));
