@@ -1,3 +1,5 @@
+using Thespian.Admin.Cli;
+
 namespace Thespian.Tests.Cli;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class SecretFileTests : CliAdminFixture
             Assert.That(status.StdOut + status.StdErr, Does.Not.Contain(SecretText));
 
             var refused = Run("status", "--port", PortText);
-            Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
+            Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.Failure), refused.ToString());
             Assert.That(refused.StdErr, Does.Contain("--secret-file").And.Contain("secret"));
 
             var stop = Run("stop", "--port", PortText, "--secret-file", secretFile);
