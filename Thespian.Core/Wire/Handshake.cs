@@ -4,8 +4,10 @@ namespace Thespian.Wire;
 
 /// <summary>
 /// The opening exchange of every connection: the connecting side sends
-/// <c>"THSP" | version (uint16 LE) | role (byte) | 0</c>; the accepting side checks it and answers
-/// <c>"THSP" | version | status (byte) | 0</c>. Anything else on the port is refused at once.
+/// <c>"THSP" | version (uint16 LE) | role (byte) | flags (byte)</c>; the accepting side checks it and answers
+/// <c>"THSP" | version | status (byte) | 0</c>. Anything else on the port is refused at once. The flags are 0 unless the
+/// connecting side has a secret (<see cref="WireProtocol.AuthenticatingFlag"/>): then the challenge–response of
+/// <see cref="Authentication.AuthenticatedHandshake"/> follows the greeting.
 /// </summary>
 internal static class Handshake
 {
