@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using System.Text;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Bases.MultiprocTcp;
 
@@ -12,10 +13,17 @@ internal static class BlockingHandshake
 
     /// <summary>
     /// Blocking form of <see cref="Handshake.ConnectAsync"/> over a socket that is only ever used synchronously (its reads then
-    /// wait in the kernel, not on the thread pool).
+    /// wait in the kernel, not on the thread pool). With a <paramref name="secret"/>, the greeting carries this side's nonce
+    /// and the mutual challenge–response follows (<see cref="AuthenticatedHandshake"/>).
     /// </summary>
-    public static void Connect(Socket socket, WireRole role, TimeSpan deadline)
+    public static void Connect(Socket socket, WireRole role, TimeSpan deadline, SystemSecret? secret = null)
     {
+        if (secret is not null)
+        {
+            AuthenticatedHandshake.Connect(new SocketChannel(socket, deadline), role, secret);
+            return;
+        }
+
         var buffer = new byte[WireProtocol.HandshakeLength];
         Handshake.WriteHello(buffer, role);
         SendAll(socket, buffer);
@@ -27,21 +35,32 @@ internal static class BlockingHandshake
         }
     }
 
-    /// <summary>Blocking form of <see cref="Handshake.AcceptAsync"/> over a socket that is only ever used synchronously.</summary>
-    public static WireRole Accept(Socket socket, TimeSpan deadline, Func<WireRole, bool> serves)
+    /// <summary>
+    /// Blocking form of <see cref="Handshake.AcceptAsync"/> over a socket that is only ever used synchronously. When either
+    /// side has a secret, the mutual challenge–response decides before anything else (<see cref="AuthenticatedHandshake"/>);
+    /// a peer that cannot prove the secret is answered, refused with <see cref="WireViolation.AuthenticationFailed"/>, and
+    /// nothing more it sends is read.
+    /// </summary>
+    public static WireRole Accept(Socket socket, TimeSpan deadline, Func<WireRole, bool> serves, SystemSecret? secret = null)
     {
         var buffer = new byte[WireProtocol.HandshakeLength];
         ReceiveExactly(socket, buffer, deadline, "a Thespian handshake");
         WireRole role;
+        bool authenticating;
         try
         {
-            role = Handshake.ReadHello(buffer);
+            role = Handshake.ReadHello(buffer, out authenticating);
         }
         catch (WireProtocolException ex) when (ex.Violation == WireViolation.VersionMismatch)
         {
             Handshake.WriteReply(buffer, HandshakeStatus.VersionMismatch);
             SendAll(socket, buffer);
             throw;
+        }
+
+        if (authenticating || secret is not null)
+        {
+            return AuthenticatedHandshake.Accept(new SocketChannel(socket, deadline), buffer, role, authenticating, serves, secret);
         }
 
         var status = serves(role) ? HandshakeStatus.Accepted : HandshakeStatus.RoleRefused;
@@ -59,9 +78,9 @@ internal static class BlockingHandshake
     /// The connecting side of a return path (<see cref="WireRole.ReturnPath"/>): the handshake, then this process's
     /// endpoint (a 2-byte little-endian length and UTF-8 text), then the peer's one-byte word that it took the connection.
     /// </summary>
-    public static void ConnectReturnPath(Socket socket, string endpoint, TimeSpan deadline)
+    public static void ConnectReturnPath(Socket socket, string endpoint, TimeSpan deadline, SystemSecret? secret = null)
     {
-        Connect(socket, WireRole.ReturnPath, deadline);
+        Connect(socket, WireRole.ReturnPath, deadline, secret);
         var text = Encoding.UTF8.GetBytes(endpoint);
         var announce = new byte[2 + text.Length];
         BinaryPrimitives.WriteUInt16LittleEndian(announce, (ushort)text.Length);
@@ -88,7 +107,7 @@ internal static class BlockingHandshake
     /// <summary>The accepting side of a return path: tells the peer the connection is taken (it then receives on it).</summary>
     public static void ConfirmReturnPath(Socket socket) => SendAll(socket, [ReturnPathTaken]);
 
-    private static void SendAll(Socket socket, ReadOnlySpan<byte> bytes)
+    internal static void SendAll(Socket socket, ReadOnlySpan<byte> bytes)
     {
         while (!bytes.IsEmpty)
         {
@@ -96,7 +115,7 @@ internal static class BlockingHandshake
         }
     }
 
-    private static void ReceiveExactly(Socket socket, byte[] buffer, TimeSpan deadline, string what)
+    internal static void ReceiveExactly(Socket socket, Span<byte> buffer, TimeSpan deadline, string what)
     {
         var until = Environment.TickCount64 + (long)deadline.TotalMilliseconds;
         var got = 0;
@@ -111,7 +130,7 @@ internal static class BlockingHandshake
                 }
 
                 socket.ReceiveTimeout = (int)Math.Min(remaining, int.MaxValue);
-                var read = socket.Receive(buffer, got, buffer.Length - got, SocketFlags.None);
+                var read = socket.Receive(buffer[got..], SocketFlags.None);
                 if (read == 0)
                 {
                     throw new WireProtocolException(WireViolation.BadHandshake,

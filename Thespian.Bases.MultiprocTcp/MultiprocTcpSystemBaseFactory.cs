@@ -5,6 +5,7 @@ using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Sockets;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 [assembly: ThespianSystemBase(SystemBaseNames.MultiprocTcp, typeof(MultiprocTcpSystemBaseFactory))]
 
@@ -29,7 +30,7 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
     public string AdminEndpoint(int port) => IpEndpoints.Format(BaseAddress.Host, port);
 
     /// <inheritdoc />
-    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities)
+    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret)
     {
         var options = new TcpTransportOptions
         {
@@ -37,6 +38,7 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
             ListenAddress = BaseAddress.Bind,
             MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(capabilities),
             ReceivePoll = ReceivePollSetting.From(capabilities),
+            Secret = secret,
             Role = role switch
             {
                 TransportRole.Admin => WireRole.Admin,
@@ -55,5 +57,5 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
     }
 
     /// <inheritdoc />
-    public IAdminProbe CreateAdminProbe() => new TcpAdminProbe();
+    public IAdminProbe CreateAdminProbe(SystemSecret? secret) => new TcpAdminProbe(secret);
 }

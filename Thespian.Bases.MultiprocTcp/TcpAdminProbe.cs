@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Thespian.Multiproc;
 using Thespian.Sockets;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Bases.MultiprocTcp;
 
@@ -10,7 +11,7 @@ namespace Thespian.Bases.MultiprocTcp;
 /// the probe role, so an actor's or an application's endpoint on the port (both listen on ephemeral ports, which a
 /// chosen admin port may be) is reported as something else, never joined as if it were the admin.
 /// </summary>
-internal sealed class TcpAdminProbe : IAdminProbe
+internal sealed class TcpAdminProbe(SystemSecret? secret) : IAdminProbe
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
@@ -31,13 +32,15 @@ internal sealed class TcpAdminProbe : IAdminProbe
 
         try
         {
-            var stream = new NetworkStream(socket, ownsSocket: false);
-            await using (stream.ConfigureAwait(false))
-            {
-                await Handshake.ConnectAsync(stream, WireRole.AdminProbe, Deadline, cancellationToken).ConfigureAwait(false);
-            }
-
+            // Blocking, bounded by the deadline: the same handshake (and challenge-response) as every connection.
+            socket.Blocking = true;
+            await Task.Run(() => BlockingHandshake.Connect(socket, WireRole.AdminProbe, Deadline, secret), cancellationToken)
+                      .ConfigureAwait(false);
             return (AdminProbeResult.ThespianAdmin, "Thespian");
+        }
+        catch (WireProtocolException ex) when (ex.Violation == WireViolation.AuthenticationFailed)
+        {
+            return (AdminProbeResult.Unauthenticated, ex.Message);
         }
         catch (WireProtocolException ex) when (ex.Violation == WireViolation.RoleRefused)
         {

@@ -6,10 +6,15 @@ namespace Thespian.Bases.MultiprocTcp;
 
 internal sealed partial class TcpTransport
 {
+    private readonly RateLimitedReports _refusals = new(TimeSpan.FromSeconds(10), perInterval: 10);
     private int _acceptedConnections;
+    private long _refusedUnauthenticated;
 
     /// <summary>How many connections the listener has accepted (return paths this process opened are not among them).</summary>
     internal int AcceptedConnections => Volatile.Read(ref _acceptedConnections);
+
+    /// <summary>How many connections were refused because they could not prove the system's secret (or offered one where none is set).</summary>
+    internal long RefusedUnauthenticated => Interlocked.Read(ref _refusedUnauthenticated);
 
     private async Task AcceptLoopAsync()
     {
@@ -56,13 +61,20 @@ internal sealed partial class TcpTransport
         try
         {
             socket.Blocking = true;
-            role = BlockingHandshake.Accept(socket, _options.FrameDeadline, Serves);
+            role = BlockingHandshake.Accept(socket, _options.FrameDeadline, Serves, _options.Secret);
             if (role == WireRole.ReturnPath)
             {
                 AcceptReturnPath(socket);
                 _inbound.TryRemove(socket, out _);
                 return;
             }
+        }
+        catch (WireProtocolException ex) when (ex.Violation == WireViolation.AuthenticationFailed)
+        {
+            Interlocked.Increment(ref _refusedUnauthenticated);
+            ReportRefusal(remote, ex);
+            CloseAccepted(socket);
+            return;
         }
         catch (WireProtocolException ex)
         {
@@ -85,6 +97,18 @@ internal sealed partial class TcpTransport
         }
 
         ReceiveFrames(socket, remote, fromAdmin: role == WireRole.Admin);
+    }
+
+    /// <summary>A refused peer, reported a few times per interval at most (saying how many were held back): a scan must not fill the log.</summary>
+    private void ReportRefusal(string remote, WireProtocolException refusal)
+    {
+        if (_refusals.ShouldReport(out var suppressed))
+        {
+            Sink.OnProtocolViolation(remote, suppressed == 0
+                ? refusal
+                : new WireProtocolException(refusal.Violation, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{refusal.Message} ({suppressed} more refusals were held back.)")));
+        }
     }
 
     private void CloseAccepted(Socket socket)

@@ -44,7 +44,7 @@ internal sealed partial class TcpTransport
         try
         {
             socket = BlockingConnect.Open(peer, _options.ConnectTimeout, () => IsStopping);
-            BlockingHandshake.ConnectReturnPath(socket, LocalEndpoint, _options.FrameDeadline);
+            BlockingHandshake.ConnectReturnPath(socket, LocalEndpoint, _options.FrameDeadline, _options.Secret);
             if (!_receiving || IsStopping)
             {
                 throw new OperationCanceledException("This transport has stopped receiving.");
@@ -96,7 +96,7 @@ internal sealed partial class TcpTransport
         var socket = BlockingConnect.Open(endpoint, _options.ConnectTimeout, () => IsStopping);
         try
         {
-            BlockingHandshake.Connect(socket, _options.Role, _options.FrameDeadline);
+            BlockingHandshake.Connect(socket, _options.Role, _options.FrameDeadline, _options.Secret);
             return socket;
         }
         catch

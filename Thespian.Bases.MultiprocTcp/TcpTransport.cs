@@ -50,6 +50,9 @@ internal sealed partial class TcpTransport : ITransport
     public string LocalEndpoint { get; }
 
     /// <inheritdoc />
+    public bool ListensBeyondLoopback => !IPAddress.IsLoopback(_options.ListenAddress);
+
+    /// <inheritdoc />
     public int MaxMessageBytes => Volatile.Read(ref _maxMessageBytes);
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.Net;
 using Thespian.Multiproc;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 using Thespian.Sockets;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -31,6 +32,9 @@ internal sealed record TcpTransportOptions
 
     /// <summary>How long a busy connection's receiving thread polls for the next frame before it blocks.</summary>
     public TimeSpan ReceivePoll { get; init; } = TimeSpan.FromMicroseconds(ReceivePollSetting.DefaultMicroseconds);
+
+    /// <summary>The system's shared secret: every connection, in and out, proves it in the handshake. Null: none.</summary>
+    public SystemSecret? Secret { get; init; }
 
     /// <summary>The role this transport announces when it connects.</summary>
     public WireRole Role { get; init; } = WireRole.Peer;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Bases.MultiprocUdp;
 
@@ -13,13 +14,14 @@ namespace Thespian.Bases.MultiprocUdp;
 internal sealed class LivenessProbe : IDisposable
 {
     private readonly Socket _socket;
-    private readonly byte[] _datagram = new byte[DatagramCodec.HeaderLength];
+    private readonly byte[] _datagram;
     private bool _unreachable;
 
     /// <param name="peer">The peer's address.</param>
     /// <param name="session">The session this probe is for (carried in the datagram).</param>
+    /// <param name="secret">The system's secret (the datagram is tagged, so the peer does not count it as refused), or null.</param>
     /// <exception cref="SocketException">No socket could be made.</exception>
-    public LivenessProbe(IPEndPoint peer, ulong session)
+    public LivenessProbe(IPEndPoint peer, ulong session, SystemSecret? secret)
     {
         _socket = new Socket(peer.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
         try
@@ -32,7 +34,17 @@ internal sealed class LivenessProbe : IDisposable
             throw;
         }
 
-        DatagramCodec.WriteBare(_datagram, DatagramType.Liveness, session);
+        Span<byte> bare = stackalloc byte[DatagramCodec.HeaderLength];
+        DatagramCodec.WriteBare(bare, DatagramType.Liveness, session);
+        if (secret is null)
+        {
+            _datagram = bare.ToArray();
+        }
+        else
+        {
+            _datagram = new byte[DatagramCodec.HeaderLength + DatagramTag.TagLength];
+            DatagramTag.Write(secret, bare, _datagram);
+        }
     }
 
     /// <summary>Whether the kernel has said that nothing listens on the peer's port.</summary>

@@ -5,6 +5,7 @@ using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Sockets;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 [assembly: ThespianSystemBase(SystemBaseNames.MultiprocUdp, typeof(MultiprocUdpSystemBaseFactory))]
 
@@ -29,7 +30,7 @@ internal sealed class MultiprocUdpSystemBaseFactory : ISystemBaseFactory, IMulti
     public string AdminEndpoint(int port) => IpEndpoints.Format(BaseAddress.Host, port);
 
     /// <inheritdoc />
-    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities)
+    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret)
     {
         var options = new UdpTransportOptions
         {
@@ -38,6 +39,7 @@ internal sealed class MultiprocUdpSystemBaseFactory : ISystemBaseFactory, IMulti
             MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities),
             PeerTimeout = UdpPeerTimeout.From(capabilities),
             ReceivePoll = ReceivePollSetting.From(capabilities),
+            Secret = secret,
             Role = role switch
             {
                 TransportRole.Admin => WireRole.Admin,
@@ -56,5 +58,5 @@ internal sealed class MultiprocUdpSystemBaseFactory : ISystemBaseFactory, IMulti
     }
 
     /// <inheritdoc />
-    public IAdminProbe CreateAdminProbe() => new UdpAdminProbe();
+    public IAdminProbe CreateAdminProbe(SystemSecret? secret) => new UdpAdminProbe(secret);
 }

@@ -97,7 +97,7 @@ internal sealed partial class OutboundSession
         {
             try
             {
-                _probe = new LivenessProbe(Remote, Id);
+                _probe = new LivenessProbe(Remote, Id, _transport.Options.Secret);
             }
             catch (SocketException)
             {

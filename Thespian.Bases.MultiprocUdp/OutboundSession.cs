@@ -61,7 +61,7 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
         Id = NewSessionId();
         var options = transport.Options;
         DatagramBytes = Math.Min(IPAddress.IsLoopback(remote.Address) ? options.LoopbackDatagramBytes : options.NetworkDatagramBytes,
-                                 DatagramCodec.MaxDatagramBytes);
+                                 DatagramCodec.MaxDatagramBytes) - transport.TagOverhead;
         _window = new SendWindow(options.MaxInFlightDatagrams, options.MaxInFlightBytes);
         _lastHeard = Now;
     }

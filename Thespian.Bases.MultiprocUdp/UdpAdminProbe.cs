@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Thespian.Multiproc;
 using Thespian.Sockets;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Bases.MultiprocUdp;
 
@@ -15,7 +16,7 @@ namespace Thespian.Bases.MultiprocUdp;
 /// (datagrams may be lost); when nothing answers at all, the port is looked up among this host's bound ones: bound
 /// means something that is not Thespian holds it.
 /// </summary>
-internal sealed class UdpAdminProbe : IAdminProbe
+internal sealed class UdpAdminProbe(SystemSecret? secret) : IAdminProbe
 {
     private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LongestWait = TimeSpan.FromMilliseconds(500);
@@ -38,8 +39,13 @@ internal sealed class UdpAdminProbe : IAdminProbe
 
         using var socket = new Socket(remote.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         var session = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        var hello = new byte[DatagramCodec.HelloLength];
-        DatagramCodec.WriteHello(hello, session, WireRole.AdminProbe);
+        var hello = new byte[DatagramCodec.HelloLength + DatagramTag.TagLength];
+        var helloLength = DatagramCodec.WriteHello(hello, session, WireRole.AdminProbe);
+        if (secret is not null)
+        {
+            helloLength = DatagramTag.Write(secret, hello.AsSpan(0, helloLength), hello);
+        }
+
         var answer = new byte[DatagramCodec.MaxDatagramBytes];
         try
         {
@@ -47,7 +53,7 @@ internal sealed class UdpAdminProbe : IAdminProbe
             var wait = FirstWait;
             for (var attempt = 0; attempt < Attempts; attempt++)
             {
-                await socket.SendAsync(hello, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                await socket.SendAsync(hello.AsMemory(0, helloLength), SocketFlags.None, cancellationToken).ConfigureAwait(false);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(wait);
                 try
@@ -55,7 +61,7 @@ internal sealed class UdpAdminProbe : IAdminProbe
                     while (true)
                     {
                         var length = await socket.ReceiveAsync(answer, SocketFlags.None, timeout.Token).ConfigureAwait(false);
-                        if (Judge(answer.AsSpan(0, length), session) is { } result)
+                        if (Judge(answer.AsSpan(0, length), session, secret) is { } result)
                         {
                             return result;
                         }
@@ -84,8 +90,19 @@ internal sealed class UdpAdminProbe : IAdminProbe
     }
 
     /// <summary>What an answer says; null for a datagram that is not the answer to this probe (it is ignored).</summary>
-    private static (AdminProbeResult Result, string Detail)? Judge(ReadOnlySpan<byte> datagram, ulong session)
+    private static (AdminProbeResult Result, string Detail)? Judge(Span<byte> datagram, ulong session, SystemSecret? secret)
     {
+        if (secret is not null && DatagramTag.Check(secret, datagram, out var admitted) == TagCheck.Valid)
+        {
+            datagram = datagram[..admitted];
+        }
+        else if (DatagramTag.IsTagged(datagram))
+        {
+            return (AdminProbeResult.Unauthenticated, secret is null
+                ? $"The Thespian admin's system has a secret, and this process has none: {SecretSettings.WhatToSet}."
+                : $"The Thespian admin's system has another secret than this process: {SecretSettings.WhatToSet}.");
+        }
+
         var header = DatagramCodec.ReadHeader(datagram, out var type, out var answered);
         if (header == HeaderStatus.NotThespian)
         {
@@ -109,6 +126,8 @@ internal sealed class UdpAdminProbe : IAdminProbe
             {
                 HandshakeStatus.Accepted => (AdminProbeResult.ThespianAdmin, "Thespian"),
                 HandshakeStatus.RoleRefused => (AdminProbeResult.SomethingElse, "a Thespian actor's or application's endpoint, not an admin"),
+                HandshakeStatus.AuthenticationRequired or HandshakeStatus.AuthenticationNotExpected or HandshakeStatus.AuthenticationFailed =>
+                    (AdminProbeResult.Unauthenticated, Handshake.Refused(status, WireRole.AdminProbe).Message),
                 _ => (AdminProbeResult.SomethingElse, Handshake.Refused(status, WireRole.AdminProbe).Message),
             };
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Thespian.Sockets;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocUdp;
@@ -70,7 +71,10 @@ internal sealed partial class UdpTransport
 
             try
             {
-                Dispatch(buffer, length, from);
+                if (Admit(buffer, ref length, from))
+                {
+                    Dispatch(buffer, length, from);
+                }
             }
             catch (Exception ex) when (!_stopping)
             {

@@ -78,6 +78,9 @@ internal sealed partial class UdpTransport : ITransport
     /// <inheritdoc />
     public int MaxMessageBytes => Volatile.Read(ref _maxMessageBytes);
 
+    /// <inheritdoc />
+    public bool ListensBeyondLoopback => !IPAddress.IsLoopback(Options.BindAddress);
+
     /// <summary>How long a peer may acknowledge nothing, while something waits for it, before it is taken for dead.</summary>
     public TimeSpan PeerTimeout
     {
@@ -226,8 +229,21 @@ internal sealed partial class UdpTransport : ITransport
         }
     }
 
-    /// <summary>Sends one datagram; a failure counts as a loss (retransmission deals with it).</summary>
+    /// <summary>Sends one datagram (tagged when the system has a secret); a failure counts as a loss (retransmission deals with it).</summary>
     internal void SendDatagram(ReadOnlySpan<byte> datagram, SocketAddress to)
+    {
+        if (Options.Secret is null)
+        {
+            SendPlain(datagram, to);
+        }
+        else
+        {
+            SendTagged(datagram, to);
+        }
+    }
+
+    /// <summary>Sends one datagram as it is; a failure counts as a loss.</summary>
+    private void SendPlain(ReadOnlySpan<byte> datagram, SocketAddress to)
     {
         try
         {

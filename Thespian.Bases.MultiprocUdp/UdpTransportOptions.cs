@@ -1,5 +1,6 @@
 using System.Net;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 using Thespian.Sockets;
 
 namespace Thespian.Bases.MultiprocUdp;
@@ -15,6 +16,9 @@ internal sealed record UdpTransportOptions
 
     /// <summary>The largest envelope sent or accepted ("Max Message Size").</summary>
     public int MaxMessageBytes { get; init; } = WireProtocol.DefaultMaxFrameBytes;
+
+    /// <summary>The system's shared secret: every datagram sent carries a tag made with it, and any without a valid one is dropped. Null: none.</summary>
+    public SystemSecret? Secret { get; init; }
 
     /// <summary>The role this transport announces in its hellos.</summary>
     public WireRole Role { get; init; } = WireRole.Peer;

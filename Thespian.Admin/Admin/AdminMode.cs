@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Thespian.Multiproc;
 using Thespian.Runtime;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Admin.Admin;
 
@@ -34,6 +35,18 @@ internal static class AdminMode
             return InvalidCapabilities;
         }
 
+        try
+        {
+            // Handed down by the process that started this admin, else configured on its command line.
+            var secret = SecretSettings.TakeInherited() ?? SecretSettings.From(options.Capabilities);
+            options = options with { Secret = secret, Capabilities = SecretSettings.Redact(options.Capabilities)! };
+        }
+        catch (ActorSystemStartupFailureException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return InvalidCapabilities;
+        }
+
         options = options with
         {
             WarmHosts = ProcessStartupMethods.Of(options.Capabilities) == ProcessStartupMethods.Spawn ? 0 : options.WarmHosts,
@@ -50,7 +63,7 @@ internal static class AdminMode
         ITransport transport;
         try
         {
-            transport = transports.Create(TransportRole.Admin, options.Port, options.Capabilities.AsReadOnly());
+            transport = transports.Create(TransportRole.Admin, options.Port, options.Capabilities.AsReadOnly(), options.Secret);
         }
         catch (PortInUseException)
         {

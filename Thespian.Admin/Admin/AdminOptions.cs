@@ -27,6 +27,9 @@ internal sealed record AdminOptions
     /// <summary>The lowest level logged.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 
+    /// <summary>The system's shared secret (handed down to every host), or null when it has none.</summary>
+    public Wire.Authentication.SystemSecret? Secret { get; init; }
+
     /// <summary>How many idle hosts to keep warm ("Process Startup Method" "pool"); 0 for "spawn".</summary>
     public int WarmHosts { get; init; } = 2;
 }

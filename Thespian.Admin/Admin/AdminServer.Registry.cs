@@ -59,6 +59,13 @@ internal sealed partial class AdminServer
         bool changed;
         try
         {
+            if (update.Name is CommonCapabilities.ThespianSecret or CommonCapabilities.ThespianSecretFile)
+            {
+                throw new ArgumentException(
+                    $"The capability \"{update.Name}\" is read when the system starts and cannot change while it runs; " +
+                    "shut the system down and start it with the new secret.");
+            }
+
             changed = _capabilities.Update(update.Name, update.Value);
         }
         catch (ArgumentException ex)

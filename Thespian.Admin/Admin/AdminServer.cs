@@ -4,6 +4,7 @@ using Thespian.Diagnostics;
 using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Admin.Admin;
 
@@ -72,6 +73,10 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         StartSinkRelay();
         _pool.Refill();
         _logger.AdminListening(_node.LocalEndpoint, Environment.ProcessId);
+        if (_options.Secret is null && _node.ListensBeyondLoopback)
+        {
+            _logger.ExposedWithoutSecret(_node.LocalEndpoint);
+        }
     }
 
     /// <summary>Runs an action on the admin's event loop (its thread runs it, or whichever thread owns the loop then).</summary>
@@ -315,6 +320,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     private ProcessStartInfo HostStartInfo()
     {
         var start = _hostCommand.StartInfo();
+        SecretSettings.HandDown(start.Environment, _options.Secret);
         start.ArgumentList.Add("--base");
         start.ArgumentList.Add(_options.BaseName);
         start.ArgumentList.Add("--admin");

@@ -1,5 +1,6 @@
 using Thespian.Multiproc;
 using Thespian.Runtime;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Admin.Cli;
 
@@ -7,6 +8,25 @@ namespace Thespian.Admin.Cli;
 /// <param name="Transports">The base's transports (found by the base's name).</param>
 internal sealed record AdminBase(IMultiprocTransports Transports)
 {
+    /// <summary>The file holding the system's secret (<c>--secret-file</c>), or null when none was named.</summary>
+    public string? SecretFile { get; init; }
+
+    /// <summary>The system's secret (from <c>--secret-file</c>, else <c>THESPIAN_SECRET_FILE</c>), or null when it has none.</summary>
+    public SystemSecret? Secret { get; init; }
+
+    /// <summary>
+    /// The capabilities that give a system this secret: "Thespian Secret File" when <c>--secret-file</c> named one (the
+    /// environment variable reaches the system by itself).
+    /// </summary>
+    public void AddSecretTo(IDictionary<string, object?> capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        if (SecretFile is not null)
+        {
+            capabilities[CommonCapabilities.ThespianSecretFile] = SecretFile;
+        }
+    }
+
     /// <summary>The base of multiprocTCPBase systems (admin port 1900 by default).</summary>
     public static AdminBase Tcp { get; } = new(MultiprocTransports.For(SystemBaseNames.MultiprocTcp));
 
@@ -36,7 +56,7 @@ internal sealed record AdminBase(IMultiprocTransports Transports)
     }
 
     /// <summary>Makes a probe that checks what answers on an admin port.</summary>
-    public IAdminProbe CreateProbe() => Transports.CreateAdminProbe();
+    public IAdminProbe CreateProbe() => Transports.CreateAdminProbe(Secret);
 
     /// <summary>The admin's endpoint on this host (THESPIAN_BASE_IPADDR overrides 127.0.0.1).</summary>
     public string Endpoint(int port) => Transports.AdminEndpoint(port);

@@ -16,6 +16,7 @@ internal static class AdminProbing
         {
             AdminProbeResult.ThespianAdmin => true,
             AdminProbeResult.Nothing => false,
+            AdminProbeResult.Unauthenticated => throw CliException.Unauthenticated(port, detail),
             _ => throw CliException.NotAnAdmin(port, detail),
         };
     }
@@ -48,6 +49,7 @@ internal static class AdminProbing
             {
                 AdminProbeResult.ThespianAdmin or AdminProbeResult.Unresponsive => (result, detail),
                 AdminProbeResult.Nothing => throw CliException.NoAdmin(baseName, port),
+                AdminProbeResult.Unauthenticated => throw CliException.Unauthenticated(port, detail),
                 _ => throw CliException.NotAnAdmin(port, detail),
             };
         }

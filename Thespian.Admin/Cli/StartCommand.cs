@@ -23,11 +23,13 @@ internal static class StartCommand
         {
             var (adminBase, port) = target.Read(parseResult);
             var capabilities = options.ReadCapabilities(parseResult);
+            var givenCapabilities = capabilities.Count;
+            adminBase.AddSecretTo(capabilities);
             var actorPath = options.ReadActorPath(parseResult);
             var application = options.ReadApplication(parseResult);
             if (await AdminProbing.IsRunningAsync(adminBase, port, cancellationToken).ConfigureAwait(false))
             {
-                return await ReportAlreadyRunningAsync(parseResult, adminBase, port, capabilities.Count + actorPath.Count > 0,
+                return await ReportAlreadyRunningAsync(parseResult, adminBase, port, givenCapabilities + actorPath.Count > 0,
                                                        cancellationToken).ConfigureAwait(false);
             }
 
@@ -43,13 +45,14 @@ internal static class StartCommand
             await using (waiting.ConfigureAwait(false))
             {
                 started = await AdminLauncher.EnsureRunningAsync(adminBase.CreateProbe(), adminBase.Endpoint(port), port,
-                                                                 adminBase.Name, capabilities, logDefs: null, actorPath, application)
+                                                                 adminBase.Name, capabilities, logDefs: null, actorPath, application,
+                                                                 adminBase.Secret)
                                              .ConfigureAwait(false);
             }
 
             if (!started)
             {
-                return await ReportAlreadyRunningAsync(parseResult, adminBase, port, capabilities.Count + actorPath.Count > 0,
+                return await ReportAlreadyRunningAsync(parseResult, adminBase, port, givenCapabilities + actorPath.Count > 0,
                                                        cancellationToken).ConfigureAwait(false);
             }
 

@@ -270,7 +270,7 @@ internal sealed class SystemLease : IDisposable
 
         try
         {
-            var (result, _) = transports.CreateAdminProbe().ProbeAsync(transports.AdminEndpoint(port), CancellationToken.None).GetAwaiter().GetResult();
+            var (result, _) = transports.CreateAdminProbe(secret: null).ProbeAsync(transports.AdminEndpoint(port), CancellationToken.None).GetAwaiter().GetResult();
             if (result != AdminProbeResult.ThespianAdmin)
             {
                 return;

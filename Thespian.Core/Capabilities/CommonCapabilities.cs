@@ -57,6 +57,19 @@ public static class CommonCapabilities
     /// <summary>Multiproc bases: how actor processes start ("pool" or "spawn").</summary>
     public const string ProcessStartupMethod = "Process Startup Method";
 
+    /// <summary>
+    /// Multiproc bases: the system's shared secret (text). Every connection and datagram then proves knowledge of it, and
+    /// anything that cannot is refused before a byte of it is read as a message. It is never logged, and status shows it
+    /// as "(redacted)". Prefer <see cref="ThespianSecretFile"/>, which keeps the secret out of the program.
+    /// </summary>
+    public const string ThespianSecret = "Thespian Secret";
+
+    /// <summary>
+    /// Multiproc bases: a file whose contents are the system's shared secret (see <see cref="ThespianSecret"/>; trailing
+    /// white space is ignored). The environment variable <c>THESPIAN_SECRET_FILE</c> does the same when neither is set.
+    /// </summary>
+    public const string ThespianSecretFile = "Thespian Secret File";
+
     /// <summary>The names no application may set or change.</summary>
     internal static readonly IReadOnlySet<string> ReadOnlyNames = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Multiproc;
 
@@ -30,11 +31,14 @@ internal static class AdminLauncher
     /// The application whose deps.json and runtimeconfig actor hosts run with (thespian-admin start --app); by default
     /// this process's own, unless it is Thespian.Admin itself.
     /// </param>
-    /// <exception cref="ActorSystemStartupFailureException">Something else is on the port, or the admin did not come up.</exception>
+    /// <param name="secret">The system's secret: the probe proves it, and a new admin gets it in its environment.</param>
+    /// <exception cref="ActorSystemStartupFailureException">
+    /// Something else is on the port, the admin there has another secret (or none), or the admin did not come up.
+    /// </exception>
     public static async Task<bool> EnsureRunningAsync(IAdminProbe probe, string endpoint, int port, string baseName,
                                                       IDictionary<string, object?>? capabilities, LogDefs? logDefs,
                                                       IReadOnlyList<string>? extraActorPath = null,
-                                                      ApplicationRuntime? application = null)
+                                                      ApplicationRuntime? application = null, SystemSecret? secret = null)
     {
         var (result, detail) = await probe.ProbePatientlyAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
         switch (result)
@@ -43,10 +47,12 @@ internal static class AdminLauncher
                 return false;
             case AdminProbeResult.SomethingElse:
                 throw NotAnAdmin(port, detail);
+            case AdminProbeResult.Unauthenticated:
+                throw Unauthenticated(port, detail);
         }
 
         var logFile = LogFileFor(port, logDefs);
-        Launch(port, baseName, capabilities, logFile, logDefs, extraActorPath ?? [], application ?? ThisApplication());
+        Launch(port, baseName, capabilities, logFile, logDefs, extraActorPath ?? [], application ?? ThisApplication(), secret);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartupTimeout)
         {
@@ -60,6 +66,11 @@ internal static class AdminLauncher
             if (result == AdminProbeResult.SomethingElse)
             {
                 throw NotAnAdmin(port, detail);
+            }
+
+            if (result == AdminProbeResult.Unauthenticated)
+            {
+                throw Unauthenticated(port, detail);
             }
 
             // Unresponsive: the new admin accepted but has not answered yet (busy starting, or a lossy link): probe again.
@@ -79,7 +90,8 @@ internal static class AdminLauncher
     };
 
     private static void Launch(int port, string baseName, IDictionary<string, object?>? capabilities, string? logFile,
-                               LogDefs? logDefs, IReadOnlyList<string> extraActorPath, ApplicationRuntime? application)
+                               LogDefs? logDefs, IReadOnlyList<string> extraActorPath, ApplicationRuntime? application,
+                               SystemSecret? secret)
     {
         var command = new List<string>(AdminCommand.For(baseName, application))
         {
@@ -107,7 +119,7 @@ internal static class AdminLauncher
             command.AddRange(["--log-file", logFile, "--log-level", (logDefs?.MinimumLevel ?? Microsoft.Extensions.Logging.LogLevel.Information).ToString()]);
         }
 
-        StartDetached(command);
+        StartDetached(command, secret);
     }
 
     /// <summary>This process's application, unless it is Thespian.Admin (thespian-admin start without --app).</summary>
@@ -121,9 +133,11 @@ internal static class AdminLauncher
     /// Runs a command in a new session with standard streams on /dev/null, through <c>setsid --fork</c>,
     /// which returns at once; the command is then nobody's child and outlives this process.
     /// </summary>
-    private static void StartDetached(IReadOnlyList<string> command)
+    private static void StartDetached(IReadOnlyList<string> command, SystemSecret? secret)
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        // In the environment, never on the command line (which every user of the host sees in ps).
+        SecretSettings.HandDown(start.Environment, secret);
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec setsid --fork \"$@\" </dev/null >/dev/null 2>&1");
         start.ArgumentList.Add("thespian-admin-launcher");
@@ -140,6 +154,9 @@ internal static class AdminLauncher
                 "Could not start the admin detached (setsid failed); is util-linux's setsid installed?");
         }
     }
+
+    private static ActorSystemStartupFailureException Unauthenticated(int port, string detail) => new(
+        $"A Thespian admin answers on port {port}, but this process cannot prove its system's secret, so it may not join. {detail}");
 
     private static ActorSystemStartupFailureException NotAnAdmin(int port, string detail) => new(
         $"Something that is not a Thespian admin is listening on the admin port {port} ({detail}). " +

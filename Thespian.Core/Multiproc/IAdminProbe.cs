@@ -13,6 +13,12 @@ internal enum AdminProbeResult
     SomethingElse,
 
     /// <summary>
+    /// A Thespian admin answered, but the two sides' secrets differ (one has none, or they have different ones): this
+    /// process cannot talk to it. The detail says what to set.
+    /// </summary>
+    Unauthenticated,
+
+    /// <summary>
     /// Something accepted the connection (or holds the UDP port) but did not answer within the probe's deadline: an admin
     /// that is busy, starting or behind a lossy link, or something that is not Thespian. Probe again before judging
     /// (<see cref="AdminProbes.ProbePatientlyAsync"/>).

@@ -1,3 +1,5 @@
+using Thespian.Wire.Authentication;
+
 namespace Thespian.Multiproc;
 
 /// <summary>Which part a process plays in a multiproc system (its transport may serve each differently).</summary>
@@ -33,11 +35,12 @@ internal interface IMultiprocTransports
     /// <param name="role">What the process is.</param>
     /// <param name="port">The port to bind (the admin's); 0 picks a free one.</param>
     /// <param name="capabilities">The system's capabilities as far as known (applied with <see cref="ITransport.Configure"/>).</param>
+    /// <param name="secret">The system's shared secret (every connection or datagram proves it), or null when it has none.</param>
     /// <exception cref="PortInUseException">The port is taken.</exception>
-    ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities);
+    ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret);
 
-    /// <summary>Makes a probe that checks what answers on an admin port.</summary>
-    IAdminProbe CreateAdminProbe();
+    /// <summary>Makes a probe that checks what answers on an admin port (proving <paramref name="secret"/> when there is one).</summary>
+    IAdminProbe CreateAdminProbe(SystemSecret? secret);
 }
 
 /// <summary>A transport could not bind its port because something else holds it.</summary>

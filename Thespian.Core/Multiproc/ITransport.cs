@@ -12,6 +12,12 @@ internal interface ITransport : IAsyncDisposable
     /// <summary>Where this process receives, in the transport's own textual form.</summary>
     string LocalEndpoint { get; }
 
+    /// <summary>
+    /// Whether this transport accepts traffic from beyond this host (it listens on an address that is not loopback): then
+    /// the system should have a secret, and a warning says so when it has none.
+    /// </summary>
+    bool ListensBeyondLoopback { get; }
+
     /// <summary>The largest message sent or accepted, in bytes (the capability "Max Message Size").</summary>
     int MaxMessageBytes { get; }
 

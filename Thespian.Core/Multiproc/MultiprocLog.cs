@@ -42,4 +42,8 @@ internal static partial class MultiprocLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning,
                    Message = "{Count} message(s) for {Endpoint} were not delivered ({Reason}); each goes to dead letters, or fails the request it carried")]
     public static partial void Undeliverable(this ILogger logger, int count, string endpoint, string reason);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning,
+                   Message = "Listening on {Endpoint}, which other hosts can reach, without a secret: anyone who reaches the port can talk to this system. Set the capability \"Thespian Secret File\" (or THESPIAN_SECRET_FILE) to a file holding a shared secret, on every process of the system")]
+    public static partial void ExposedWithoutSecret(this ILogger logger, string endpoint);
 }

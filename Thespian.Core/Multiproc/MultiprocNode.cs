@@ -51,6 +51,9 @@ internal sealed partial class MultiprocNode : IEnvelopeSink, IAsyncDisposable
     /// <summary>Where this process receives.</summary>
     public string LocalEndpoint => Transport.LocalEndpoint;
 
+    /// <summary>Whether this process's transport can be reached from other hosts (<see cref="ITransport.ListensBeyondLoopback"/>).</summary>
+    public bool ListensBeyondLoopback => Transport.ListensBeyondLoopback;
+
     /// <summary>
     /// The route other processes learn for this process's actors (<see cref="ActorRoute"/>): its endpoint, with this
     /// system's gateway when the system uses "Admin Routing" or is "Outbound Only".

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Thespian.Runtime;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Multiproc;
 
@@ -67,19 +68,26 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
     {
         CapabilitySet.RefuseReadOnly(capabilities);
         ProcessStartupMethods.Refuse(capabilities);
+        var secret = SecretSettings.From(capabilities);
+        capabilities = SecretSettings.Redact(capabilities);
         var name = transports.BaseName;
         var port = AdminPort(capabilities, transports.DefaultAdminPort);
         var adminEndpoint = transports.AdminEndpoint(port);
-        probe ??= transports.CreateAdminProbe();
-        var transport = transports.Create(TransportRole.Client, 0, capabilities?.AsReadOnly());
+        probe ??= transports.CreateAdminProbe(secret);
+        var transport = transports.Create(TransportRole.Client, 0, capabilities?.AsReadOnly(), secret);
         var logging = new ThespianLogging(logDefs);
+        if (secret is null && transport.ListensBeyondLoopback)
+        {
+            logging.RuntimeLogger.ExposedWithoutSecret(transport.LocalEndpoint);
+        }
+
         var actorPath = new ActorPath([]);
         var node = new MultiprocNode(transport, actorPath.CreateAllowList(), logging.RuntimeLogger, name);
         var system = new MultiprocSystemBase(name, node, logging, adminEndpoint);
         node.Start(system);
         try
         {
-            AdminLauncher.EnsureRunningAsync(probe, adminEndpoint, port, name, capabilities, logDefs).GetAwaiter().GetResult();
+            AdminLauncher.EnsureRunningAsync(probe, adminEndpoint, port, name, capabilities, logDefs, secret: secret).GetAwaiter().GetResult();
             var info = system.QueryInfo();
             if (info.BaseName != name)
             {

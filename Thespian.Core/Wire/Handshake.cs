@@ -4,28 +4,38 @@ namespace Thespian.Wire;
 
 /// <summary>
 /// The opening exchange of every connection: the connecting side sends
-/// <c>"THSP" | version (uint16 LE) | role (byte) | 0</c>; the accepting side checks it and answers
-/// <c>"THSP" | version | status (byte) | 0</c>. Anything else on the port is refused at once.
+/// <c>"THSP" | version (uint16 LE) | role (byte) | flags (byte)</c>; the accepting side checks it and answers
+/// <c>"THSP" | version | status (byte) | 0</c>. Anything else on the port is refused at once. The flags are 0 unless the
+/// connecting side has a secret (<see cref="WireProtocol.AuthenticatingFlag"/>): then the challenge–response of
+/// <see cref="Authentication.AuthenticatedHandshake"/> follows the greeting.
 /// </summary>
 internal static class Handshake
 {
-    /// <summary>Writes the connecting side's greeting.</summary>
-    public static void WriteHello(Span<byte> destination, WireRole role) =>
+    /// <summary>Writes the connecting side's greeting (<paramref name="authenticating"/>: it will prove the system's secret).</summary>
+    public static void WriteHello(Span<byte> destination, WireRole role, bool authenticating = false)
+    {
         Write(destination, (byte)role);
+        destination[7] = authenticating ? WireProtocol.AuthenticatingFlag : (byte)0;
+    }
 
     /// <summary>Writes the accepting side's answer.</summary>
     public static void WriteReply(Span<byte> destination, HandshakeStatus status) =>
         Write(destination, (byte)status);
 
     /// <summary>Reads a greeting: the role asked for, or a violation.</summary>
-    public static WireRole ReadHello(ReadOnlySpan<byte> source)
+    public static WireRole ReadHello(ReadOnlySpan<byte> source) => ReadHello(source, out _);
+
+    /// <summary>Reads a greeting: the role asked for and whether the connecting side will prove a secret, or a violation.</summary>
+    public static WireRole ReadHello(ReadOnlySpan<byte> source, out bool authenticating)
     {
+        authenticating = false;
         var code = Read(source, "greeting");
         if (!Enum.IsDefined((WireRole)code))
         {
             throw new WireProtocolException(WireViolation.BadHandshake, $"The Thespian greeting names an unknown role {code}.");
         }
 
+        authenticating = (source[7] & WireProtocol.AuthenticatingFlag) != 0;
         return (WireRole)code;
     }
 
@@ -86,6 +96,12 @@ internal static class Handshake
             "The Thespian endpoint speaks another wire protocol version. Run the same Thespian version on both sides."),
         HandshakeStatus.RoleRefused => new WireProtocolException(WireViolation.RoleRefused,
             $"The Thespian endpoint does not serve the role {role}."),
+        HandshakeStatus.AuthenticationRequired => new WireProtocolException(WireViolation.AuthenticationFailed,
+            $"The Thespian endpoint belongs to a system with a secret, and this process has none: {Authentication.SecretSettings.WhatToSet}."),
+        HandshakeStatus.AuthenticationNotExpected => new WireProtocolException(WireViolation.AuthenticationFailed,
+            $"This process has a secret, but the Thespian endpoint's system has none: {Authentication.SecretSettings.WhatToSet}."),
+        HandshakeStatus.AuthenticationFailed => new WireProtocolException(WireViolation.AuthenticationFailed,
+            $"The Thespian endpoint's system has another secret than this process: {Authentication.SecretSettings.WhatToSet}."),
         _ => new WireProtocolException(WireViolation.BadHandshake, $"The Thespian endpoint refused the connection ({status})."),
     };
 

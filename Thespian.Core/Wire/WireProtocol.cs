@@ -12,6 +12,12 @@ internal static class WireProtocol
     /// <summary>The size of a handshake in either direction.</summary>
     public const int HandshakeLength = 8;
 
+    /// <summary>
+    /// The greeting's last byte when the connecting side has a secret and will prove it (0 otherwise): the accepting side
+    /// then reads the connecting side's nonce and runs the challenge–response (<see cref="Authentication.ChallengeResponse"/>).
+    /// </summary>
+    public const byte AuthenticatingFlag = 1;
+
     /// <summary>The size of a frame's length prefix.</summary>
     public const int FrameHeaderLength = 4;
 
@@ -92,4 +98,16 @@ internal enum HandshakeStatus : byte
 
     /// <summary>This endpoint does not serve the role asked for.</summary>
     RoleRefused = 2,
+
+    /// <summary>The system has a secret: the accepting side's nonce follows, and the connecting side's proof is awaited.</summary>
+    Challenge = 3,
+
+    /// <summary>The system has a secret and the connecting side offered none.</summary>
+    AuthenticationRequired = 4,
+
+    /// <summary>The connecting side offered to prove a secret, but the accepting side has none.</summary>
+    AuthenticationNotExpected = 5,
+
+    /// <summary>The connecting side's proof was wrong: it has another secret.</summary>
+    AuthenticationFailed = 6,
 }

@@ -20,6 +20,9 @@ internal enum WireViolation
 
     /// <summary>A started frame did not arrive in full within the read deadline.</summary>
     DeadlineExceeded,
+
+    /// <summary>A side could not prove the system's secret (or proved one where none was expected); nothing it sent was read.</summary>
+    AuthenticationFailed,
 }
 
 /// <summary>

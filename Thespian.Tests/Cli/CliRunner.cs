@@ -62,7 +62,7 @@ internal static partial class CliRunner
 
     /// <summary>What answers on a port right now.</summary>
     public static AdminProbeResult Probe(int port, string systemBase = SystemBaseNames.MultiprocTcp) =>
-        MultiprocTransports.For(systemBase).CreateAdminProbe()
+        MultiprocTransports.For(systemBase).CreateAdminProbe(secret: null)
                            .ProbeAsync($"127.0.0.1:{port}", CancellationToken.None).GetAwaiter().GetResult().Result;
 
     /// <summary>Every process id the output names: "(pid N)", "Admin process: N", "Host processes: N, M".</summary>

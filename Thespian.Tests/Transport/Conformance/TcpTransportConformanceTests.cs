@@ -4,22 +4,24 @@ using Thespian.Bases.MultiprocTcp;
 using Thespian.Multiproc;
 using Thespian.Sockets;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Tests.Transport.Conformance;
 
-/// <summary>The transport conformance suite on the TCP transport, over loopback.</summary>
-[TestFixture]
-internal sealed class TcpTransportConformanceTests : TransportConformanceTests
+/// <summary>The transport conformance suite on the TCP transport, over loopback, without and with a shared secret.</summary>
+[TestFixture(false)]
+[TestFixture(true)]
+internal sealed class TcpTransportConformanceTests(bool withSecret) : TransportConformanceTests
 {
-    protected override ITransportLab CreateLab() => new TcpLab();
+    protected override ITransportLab CreateLab() => new TcpLab(withSecret ? SystemSecret.FromText("conformance secret") : null);
 
-    private sealed class TcpLab : ITransportLab
+    private sealed class TcpLab(SystemSecret? secret) : ITransportLab
     {
         private readonly List<Socket> _raw = [];
 
         public ITransport Create(IReadOnlyDictionary<string, object?>? capabilities = null, int? queueCapacity = null)
         {
-            var options = new TcpTransportOptions { MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(capabilities) };
+            var options = new TcpTransportOptions { MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(capabilities), Secret = secret };
             var transport = new TcpTransport(queueCapacity is { } capacity ? options with { QueueCapacity = capacity } : options);
             transport.Configure(capabilities);
             return transport;
@@ -32,7 +34,7 @@ internal sealed class TcpTransportConformanceTests : TransportConformanceTests
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             _raw.Add(socket);
             socket.Connect(host, port);
-            BlockingHandshake.Connect(socket, WireRole.Peer, TimeSpan.FromSeconds(10));
+            BlockingHandshake.Connect(socket, WireRole.Peer, TimeSpan.FromSeconds(10), secret);
             var frame = new byte[WireProtocol.FrameHeaderLength + 60];
             BinaryPrimitives.WriteInt32LittleEndian(frame, kind == BadInput.Malformed ? 60 : 100_000);
             frame[WireProtocol.FrameHeaderLength] = 0xFF;

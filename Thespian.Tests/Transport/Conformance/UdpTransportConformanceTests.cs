@@ -3,22 +3,27 @@ using Thespian.Bases.MultiprocUdp;
 using Thespian.Multiproc;
 using Thespian.Tests.Unit.Udp;
 using Thespian.Wire;
+using Thespian.Wire.Authentication;
 
 namespace Thespian.Tests.Transport.Conformance;
 
-/// <summary>The transport conformance suite on the UDP transport, over loopback.</summary>
-[TestFixture]
-internal sealed class UdpTransportConformanceTests : TransportConformanceTests
+/// <summary>
+/// The transport conformance suite on the UDP transport, over loopback, without and with a shared secret (every datagram
+/// tagged; the hand-made bad input of the raw peer is untagged, so with a secret those scenarios do not apply).
+/// </summary>
+[TestFixture(false)]
+[TestFixture(true)]
+internal sealed class UdpTransportConformanceTests(bool withSecret) : TransportConformanceTests
 {
-    protected override ITransportLab CreateLab() => new UdpLab();
+    protected override ITransportLab CreateLab() => new UdpLab(withSecret ? SystemSecret.FromText("conformance secret") : null);
 
-    private sealed class UdpLab : ITransportLab
+    private sealed class UdpLab(SystemSecret? secret) : ITransportLab
     {
         private readonly List<RawUdpPeer> _raw = [];
 
         public ITransport Create(IReadOnlyDictionary<string, object?>? capabilities = null, int? queueCapacity = null)
         {
-            var options = new UdpTransportOptions { MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities) };
+            var options = new UdpTransportOptions { MaxMessageBytes = WireProtocol.MaxFrameBytesFrom(capabilities), Secret = secret };
             var transport = new UdpTransport(queueCapacity is { } capacity ? options with { QueueCapacity = capacity } : options);
             transport.Configure(capabilities);
             return transport;
@@ -30,6 +35,11 @@ internal sealed class UdpTransportConformanceTests : TransportConformanceTests
         /// </summary>
         public void SendBadInput(ITransport target, BadInput kind)
         {
+            if (secret is not null)
+            {
+                Assert.Ignore("The raw peer sends untagged datagrams, which a transport with a secret drops before reading (SecretSystemTests covers that).");
+            }
+
             var peer = new RawUdpPeer();
             _raw.Add(peer);
             var receiver = IPEndPoint.Parse(target.LocalEndpoint);

@@ -36,6 +36,9 @@ internal sealed class InMemoryTransport : ITransport
     /// <inheritdoc />
     public int MaxMessageBytes => Volatile.Read(ref _maxMessageBytes);
 
+    /// <inheritdoc />
+    public bool ListensBeyondLoopback => false;
+
     /// <summary>Whether what this transport sends comes from a system's admin.</summary>
     public bool FromAdmin { get; }
 

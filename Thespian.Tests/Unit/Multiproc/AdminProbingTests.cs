@@ -33,7 +33,7 @@ public sealed class AdminProbingTests
         listener.Start();
         var endpoint = $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
 
-        var (result, detail) = await new TcpAdminProbe().ProbeAsync(endpoint, CancellationToken.None);
+        var (result, detail) = await new TcpAdminProbe(secret: null).ProbeAsync(endpoint, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(AdminProbeResult.Unresponsive));
         Assert.That(detail, Does.Contain("did not arrive within"));

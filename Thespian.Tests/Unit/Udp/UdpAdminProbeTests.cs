@@ -20,7 +20,7 @@ public sealed class UdpAdminProbeTests
         await using var _ = admin.ConfigureAwait(false);
         admin.Start(new RecordingSink());
 
-        var (result, _) = await new UdpAdminProbe().ProbeAsync(admin.LocalEndpoint, CancellationToken.None);
+        var (result, _) = await new UdpAdminProbe(secret: null).ProbeAsync(admin.LocalEndpoint, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(AdminProbeResult.ThespianAdmin));
         Assert.That(admin.InboundSessionCount, Is.Zero, "a probe leaves no session behind");
@@ -33,7 +33,7 @@ public sealed class UdpAdminProbeTests
         await using var _ = peer.ConfigureAwait(false);
         peer.Start(new RecordingSink());
 
-        var (result, detail) = await new UdpAdminProbe().ProbeAsync(peer.LocalEndpoint, CancellationToken.None);
+        var (result, detail) = await new UdpAdminProbe(secret: null).ProbeAsync(peer.LocalEndpoint, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(AdminProbeResult.SomethingElse));
         Assert.That(detail, Does.Contain("not an admin"));
@@ -48,7 +48,7 @@ public sealed class UdpAdminProbeTests
             endpoint = gone.Endpoint;
         }
 
-        var (result, _) = await new UdpAdminProbe().ProbeAsync(endpoint, CancellationToken.None);
+        var (result, _) = await new UdpAdminProbe(secret: null).ProbeAsync(endpoint, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(AdminProbeResult.Nothing));
     }
@@ -58,7 +58,7 @@ public sealed class UdpAdminProbeTests
     {
         using var silent = new RawUdpPeer();
 
-        var (result, detail) = await new UdpAdminProbe().ProbeAsync(silent.Endpoint, CancellationToken.None);
+        var (result, detail) = await new UdpAdminProbe(secret: null).ProbeAsync(silent.Endpoint, CancellationToken.None);
 
         Assert.That(result, Is.EqualTo(AdminProbeResult.Unresponsive));
         Assert.That(detail, Does.Contain("does not answer as Thespian"));
@@ -77,7 +77,7 @@ public sealed class UdpAdminProbeTests
             other.Socket.SendTo("HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray(), from);
         });
 
-        var (result, detail) = await new UdpAdminProbe().ProbeAsync(other.Endpoint, CancellationToken.None);
+        var (result, detail) = await new UdpAdminProbe(secret: null).ProbeAsync(other.Endpoint, CancellationToken.None);
         await answering;
 
         Assert.That(result, Is.EqualTo(AdminProbeResult.SomethingElse));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Thespian.Bases.MultiprocUdp;
+namespace Thespian.Sockets;
 
 /// <summary>
 /// Lets through at most a few reports per interval (datagrams from strangers, garbage, floods — a sender of junk must not
