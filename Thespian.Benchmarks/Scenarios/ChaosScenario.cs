@@ -70,7 +70,15 @@ internal sealed class ChaosScenario : IScenario
         var tally = WaitForAccounts(system, control, ledger, sent, poisoned);
         var handled = tally.Handled.ToHashSet();
         var dead = tally.DeadLettered.ToHashSet();
-        var missing = sent.Count(i => !handled.Contains(i) && !dead.Contains(i) && !poisoned.Contains(i));
+        var missingIds = sent.Where(i => !handled.Contains(i) && !dead.Contains(i) && !poisoned.Contains(i)).ToList();
+        var missing = missingIds.Count;
+        if (missing > 0)
+        {
+            // What the missing were (a poisoned one's PoisonMessage, or a handled one's record, lost with its process).
+            Console.WriteLine($"  missing ids (first 20; poisoned ones are multiples of {PoisonEvery}): " +
+                              string.Join(", ", missingIds.Take(20)));
+        }
+
         var both = handled.Count(dead.Contains);
 
         known.UnionWith(lease.LearnProcesses());

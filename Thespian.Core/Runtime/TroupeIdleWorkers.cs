@@ -64,15 +64,16 @@ internal sealed class TroupeIdleWorkers
     }
 
     /// <summary>
-    /// Takes the longest idle worker when more than <paramref name="keep"/> are idle and it has been idle at least
-    /// <paramref name="graceMs"/> by <paramref name="now"/>.
+    /// Takes the longest idle worker when more than <paramref name="keep"/> are idle and, by <paramref name="now"/>, both it
+    /// and the troupe (no work arrived or finished since <paramref name="lastActivity"/>) have been idle at least
+    /// <paramref name="graceMs"/> (all in milliseconds of <see cref="Environment.TickCount64"/>).
     /// </summary>
-    public bool TryTakeExpired(int keep, long now, long graceMs, out ActorAddress worker)
+    public bool TryTakeExpired(int keep, long now, long lastActivity, long graceMs, out ActorAddress worker)
     {
-        if (_idle.Count > keep && _idle.First is { } first && now - first.Value.Since >= graceMs)
+        if (MillisecondsUntilNextExpiry(keep, now, lastActivity, graceMs) == 0)
         {
+            worker = _idle.First!.Value.Worker;
             _idle.RemoveFirst();
-            worker = first.Value.Worker;
             return true;
         }
 
@@ -81,11 +82,13 @@ internal sealed class TroupeIdleWorkers
     }
 
     /// <summary>
-    /// How long until the next spare worker (beyond <paramref name="keep"/>) has been idle for <paramref name="graceMs"/>,
+    /// How long until the next spare worker (beyond <paramref name="keep"/>) may retire (see <see cref="TryTakeExpired"/>),
     /// or null when no worker is spare.
     /// </summary>
-    public long? MillisecondsUntilNextExpiry(int keep, long now, long graceMs) =>
-        _idle.Count > keep && _idle.First is { } first ? Math.Max(0, first.Value.Since + graceMs - now) : null;
+    public long? MillisecondsUntilNextExpiry(int keep, long now, long lastActivity, long graceMs) =>
+        _idle.Count > keep && _idle.First is { } first
+            ? Math.Max(0, Math.Max(first.Value.Since, lastActivity) + graceMs - now)
+            : null;
 
     private LinkedListNode<(ActorAddress Worker, long Since)>? Find(ActorAddress worker)
     {

@@ -26,6 +26,7 @@ internal sealed class TroupeManager : Actor
     private int _idleCount;
     private double _idleGraceSeconds;
     private long _nextIdent;
+    private long _lastActivity;
     private bool _retireScheduled;
 
     /// <summary>The actor type the workers run.</summary>
@@ -52,7 +53,8 @@ internal sealed class TroupeManager : Actor
         {
             case TroupeWorkerIdle when _workers.Contains(sender):
                 _held.Remove(sender);
-                _idle.Add(sender, Environment.TickCount64);
+                _lastActivity = Environment.TickCount64;
+                _idle.Add(sender, _lastActivity);
                 Rebalance();
                 break;
             case TroupeWorkerIdle:
@@ -90,6 +92,7 @@ internal sealed class TroupeManager : Actor
                 Rebalance();
                 break;
             default:
+                _lastActivity = Environment.TickCount64;
                 _pending.AddLast(new TroupeWork(message, sender, ++_nextIdent));
                 DispatchPending();
                 break;
@@ -198,8 +201,9 @@ internal sealed class TroupeManager : Actor
 
     /// <summary>
     /// Dismisses idle workers at once while the troupe has more workers than its maximum (after the maximum was lowered),
-    /// and, when there is no queued work, spare idle workers (beyond the idle count) once they have been idle for the
-    /// grace period; a wakeup comes back for the next one. Busy workers are never interrupted.
+    /// and, when there is no queued work, spare idle workers (beyond the idle count) once they and the troupe have been
+    /// idle for the grace period (no work arrived or finished meanwhile: a burst whose workers start slowly keeps the
+    /// workers that finished early); a wakeup comes back for the next one. Busy workers are never interrupted.
     /// </summary>
     private void TrimIdle()
     {
@@ -214,12 +218,12 @@ internal sealed class TroupeManager : Actor
         }
 
         var now = Environment.TickCount64;
-        while (_idle.TryTakeExpired(_idleCount, now, IdleGraceMs, out var spare))
+        while (_idle.TryTakeExpired(_idleCount, now, _lastActivity, IdleGraceMs, out var spare))
         {
             Dismiss(spare);
         }
 
-        if (!_retireScheduled && _idle.MillisecondsUntilNextExpiry(_idleCount, now, IdleGraceMs) is { } wait)
+        if (!_retireScheduled && _idle.MillisecondsUntilNextExpiry(_idleCount, now, _lastActivity, IdleGraceMs) is { } wait)
         {
             _retireScheduled = true;
             WakeupAfter(TimeSpan.FromMilliseconds(wait + 1), RetireMarker);
