@@ -84,6 +84,8 @@ public sealed class TroupeRecoveryTests(string systemBase) : BaseFixture(systemB
     {
         var troupe = System.CreateActor<Holder>();
         var done = AskFor<Handled>(troupe, new Chore("finished"));
+        Eventually(() => System.Ask(troupe, "troupe:status?", Patience) is string status && status.Contains(", 1 idle,", StringComparison.Ordinal),
+                   "the worker has reported idle to the troupe");
         var held = AskFor<Handled>(troupe, new Chore("held", Hold: true));
         Assume.That(held.Worker, Is.EqualTo(done.Worker), "the idle worker took the second task");
 
@@ -118,6 +120,9 @@ public sealed class TroupeRecoveryTests(string systemBase) : BaseFixture(systemB
     {
         var troupe = System.CreateActor<Lingering>();
         var first = AskFor<Handled>(troupe, new Chore("1"));
+        // The worker's answer can overtake its idle report to the troupe (another process on a multiproc base).
+        Eventually(() => System.Ask(troupe, "troupe:status?", Patience) is string status && status.Contains(", 1 idle,", StringComparison.Ordinal),
+                   "the worker has reported idle to the troupe");
 
         var second = AskFor<Handled>(troupe, new Chore("2"));
 
