@@ -43,6 +43,13 @@ internal sealed partial class SimpleSystemBase
             return;
         }
 
+        if (TroupeDeadLetters.TryReturnToManager(deadAddress, message, sender, out var manager, out var returned))
+        {
+            SendSystem(deadAddress, manager, returned);
+            return;
+        }
+
+        (deadAddress, message, sender) = TroupeDeadLetters.Unwrap(deadAddress, message, sender);
         if (!DeliveryRules.IsWorthADeadLetter(message))
         {
             _logging.RuntimeLogger.NoticeDropped(message.GetType().Name, deadAddress);

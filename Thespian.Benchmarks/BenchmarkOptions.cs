@@ -33,8 +33,14 @@ internal sealed record BenchmarkOptions
                                              local vs remote Ask, time to notice a killed member, leader
                                              failover; one to three minutes (each create waits
                                              for all three systems to come to rest)
-                             default: every scenario the base supports, except convention (named only:
-                             --scenario convention)
+                               chaos     faults: actor processes SIGKILLed at random under load, every
+                                             message accounted for (handled / poisoned / dead-lettered /
+                                             missing), then the admin SIGKILLed: orphans (multiproc only;
+                                             named only; 40 s of load, --quick 10 s)
+                               troupe    troupe churn: distinct worker processes over one run of work,
+                                             MaxCount 10 and 3, grace 0 vs default (multiproc only; named only)
+                             default: every scenario the base supports, except convention, chaos and troupe
+                             (named only: --scenario convention)
           --quick            fast smoke run: smaller counts, shorter warm-up, 3 repetitions
           --reps N           measured repetitions per figure (default 7, quick 3; multiproc 3, quick 2;
                              the median is reported)
@@ -60,7 +66,7 @@ internal sealed record BenchmarkOptions
     public static readonly IReadOnlyList<string> MultiprocScenarios = ["start", "ask", "pingpong", "tell", "create", "echo", "memory", "sources"];
 
     /// <summary>Multiproc scenarios that run only when named with --scenario (they start several systems, and take long).</summary>
-    public static readonly IReadOnlyList<string> MultiprocOnRequest = ["convention"];
+    public static readonly IReadOnlyList<string> MultiprocOnRequest = ["convention", "chaos", "troupe"];
 
     /// <summary>Every scenario name there is.</summary>
     public static readonly IReadOnlyList<string> AllScenarios = [.. SimpleScenarios.Union(MultiprocScenarios).Union(MultiprocOnRequest)];

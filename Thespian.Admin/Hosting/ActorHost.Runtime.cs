@@ -8,7 +8,7 @@ using Thespian.Wire;
 namespace Thespian.Admin.Hosting;
 
 /// <summary>The runtime services an actor gets in its own process: everything goes over the wire or to the admin.</summary>
-internal sealed partial class ActorHost : IActorRuntime
+internal sealed partial class ActorHost : IActorRuntime, IDeadLetterReader
 {
     /// <inheritdoc />
     public string BaseName => _node.BaseName;
@@ -138,6 +138,13 @@ internal sealed partial class ActorHost : IActorRuntime
     /// <inheritdoc />
     public void DeadLetter(ActorAddress deadAddress, object message, ActorAddress sender)
     {
+        if (TroupeDeadLetters.TryReturnToManager(deadAddress, message, sender, out var manager, out var returned))
+        {
+            SendFrom(deadAddress, manager, returned);
+            return;
+        }
+
+        (deadAddress, message, sender) = TroupeDeadLetters.Unwrap(deadAddress, message, sender);
         if (!DeliveryRules.IsWorthADeadLetter(message) || _node.AdminEndpoint is not { } admin)
         {
             return;
@@ -153,6 +160,33 @@ internal sealed partial class ActorHost : IActorRuntime
         {
             // Not serializable: it could not have been sent anywhere either; it was logged by the cell.
         }
+    }
+
+    /// <inheritdoc />
+    public bool TryTakeDeadLetter(Envelope envelope)
+    {
+        if (!TroupeDeadLetters.MayBeTroupeTraffic(envelope.Body.Span))
+        {
+            return false;
+        }
+
+        object message;
+        try
+        {
+            message = _node.Serializer.Deserialize(envelope.Body.Span);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return false;
+        }
+
+        if (message is not (TroupeWork or TroupeWorkReturned))
+        {
+            return false;
+        }
+
+        DeadLetter(_node.Book.Intern(envelope.Target), message, _node.Book.Intern(envelope.Sender));
+        return true;
     }
 
     private void SendFrom(ActorAddress from, ActorAddress target, object message)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Thespian.Diagnostics;
 using Thespian.Multiproc;
@@ -55,6 +56,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
     /// <summary>Runs until the host should exit; returns the process exit code.</summary>
     public async Task<int> RunAsync()
     {
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnTerminate);
         _node.Start(this);
         using var mailboxDepth = ThespianMetrics.QueueDepths.Register(_node.BaseName, ThespianMetricsKinds.Mailbox, () => _mailbox.Count);
         var actorThread = new Thread(RunMailbox) { Name = "Thespian actor", IsBackground = true };
@@ -177,6 +179,20 @@ internal sealed partial class ActorHost : IMultiprocHandler
             }
 
             await Task.WhenAny(Task.Delay(AdminWatchPeriod), _exit.Task, adminClosedInput).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// SIGTERM: the actor is asked to exit (it gets <see cref="ActorExitRequest"/> after what it is handling, as on a
+    /// system shutdown) and the host ends once it has stopped; a host with no actor yet ends at once.
+    /// </summary>
+    private void OnTerminate(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        _logging.RuntimeLogger.HostTerminated(Environment.ProcessId);
+        if (Volatile.Read(ref _cell) is null || !_mailbox.TryWrite(new MailItem.Local(new ActorExitRequest(), SystemAddress)))
+        {
+            _exit.TrySetResult();
         }
     }
 

@@ -12,5 +12,10 @@ public sealed class UpdateTroupeSettings
 
     /// <summary>The new number of idle workers to keep (0 or more), or null to keep the current one.</summary>
     public int? IdleCount;
+
+    /// <summary>
+    /// The new time in seconds a spare idle worker stays before it retires (0 or more), or null to keep the current one.
+    /// </summary>
+    public double? IdleGraceSeconds;
 }
 #pragma warning restore CA1051

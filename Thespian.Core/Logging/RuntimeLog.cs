@@ -62,4 +62,14 @@ internal static partial class RuntimeLog
         Message = "Actor {Address}'s InitDone method {Method} threw {ExceptionType}: {ExceptionMessage}; its held messages are delivered anyway")]
     public static partial void InitDoneFailed(this ILogger logger, ActorAddress address, string method, string exceptionType,
                                               string exceptionMessage);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information,
+        Message = "Troupe {Troupe}: {MessageType} from {Sender} goes to another worker; {Worker} held it and {Why}")]
+    public static partial void TroupeWorkRequeued(this ILogger logger, ActorAddress troupe, string messageType, ActorAddress sender,
+                                                  ActorAddress worker, string why);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning,
+        Message = "Troupe {Troupe}: {MessageType} from {Sender} was lost by {Count} workers in turn (last {Worker}: {Why}); it is a dead letter")]
+    public static partial void TroupeWorkAbandoned(this ILogger logger, ActorAddress troupe, string messageType, ActorAddress sender,
+                                                   int count, ActorAddress worker, string why);
 }

@@ -13,6 +13,16 @@ internal interface IDeadLetterOffice
     void OnDeadLetter(Envelope envelope);
 }
 
+/// <summary>
+/// A process that reads some undeliverable envelopes itself before they become dead letters (an actor host: troupe work
+/// goes back to its troupe, see <see cref="Runtime.TroupeDeadLetters"/>).
+/// </summary>
+internal interface IDeadLetterReader
+{
+    /// <summary>Whether the envelope was taken care of (it then is no dead letter).</summary>
+    bool TryTakeDeadLetter(Envelope envelope);
+}
+
 internal sealed partial class MultiprocNode
 {
     /// <summary>
@@ -34,6 +44,11 @@ internal sealed partial class MultiprocNode
         if (Book.Find(envelope.Sender)?.LocalTarget is ExternalEndpoint sender)
         {
             sender.Undeliverable(envelope.Target);
+        }
+
+        if (_handler is IDeadLetterReader reader && reader.TryTakeDeadLetter(envelope))
+        {
+            return;
         }
 
         if (_handler is IDeadLetterOffice office)

@@ -161,15 +161,8 @@ internal sealed partial class ActorCell
         var actor = _actor;
         if (actor is null || State != ActorCellState.Running)
         {
-            if (message is TroupeWork work)
-            {
-                Runtime.DeadLetter(TroupeLeader ?? Address, work.Message, work.Sender);
-            }
-            else
-            {
-                Runtime.DeadLetter(Address, message, sender);
-            }
-
+            // Troupe work goes back to its manager (TroupeDeadLetters), which hands it to another worker.
+            Runtime.DeadLetter(Address, message, sender);
             return;
         }
 

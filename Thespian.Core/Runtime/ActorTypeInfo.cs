@@ -192,9 +192,10 @@ internal sealed class ActorTypeInfo
         constructor = type.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic,
                                           Type.EmptyTypes);
         var troupe = type.GetCustomAttribute<TroupeAttribute>(inherit: true);
-        if (troupe is not null && (troupe.MaxCount < 1 || troupe.IdleCount < 0))
+        if (troupe is not null && (troupe.MaxCount < 1 || troupe.IdleCount < 0 || !(troupe.IdleGraceSeconds >= 0)))
         {
-            return $"its [Troupe] has MaxCount={troupe.MaxCount} and IdleCount={troupe.IdleCount}; MaxCount must be at least 1 and IdleCount at least 0.";
+            return $"its [Troupe] has MaxCount={troupe.MaxCount}, IdleCount={troupe.IdleCount} and IdleGraceSeconds={troupe.IdleGraceSeconds}; " +
+                   "MaxCount must be at least 1, IdleCount and IdleGraceSeconds at least 0.";
         }
 
         return null;

@@ -44,7 +44,7 @@ internal static class TroupeCommands
 
     /// <summary>Python's status line: <c>Idle=2, Max=10, Troupers [3, 1 idle, 0 extra]: [...], Pending=0</c>.</summary>
     public static string DescribeStatus(int idleCount, int maxCount, IReadOnlyCollection<ActorAddress> workers,
-                                        ICollection<ActorAddress> idle, int pending)
+                                        IReadOnlyCollection<ActorAddress> idle, int pending)
     {
         var listed = string.Join(", ", workers.Select(w => idle.Contains(w) ? $"I:{w}" : w.ToString()));
         return string.Create(CultureInfo.InvariantCulture,

@@ -178,6 +178,37 @@ public class ExitObserved : Actor
             case ActorExitRequest when _observer is not null:
                 Send(_observer, "asked to exit");
                 break;
+            case "pid":
+                Send(sender, Environment.ProcessId);
+                break;
+        }
+    }
+}
+
+/// <summary>Work for a <see cref="HoldingTroupeWorker"/>.</summary>
+public sealed record HoldWork(string Id);
+
+/// <summary>A <see cref="HoldingTroupeWorker"/>'s answer: the work it holds, its process and its address.</summary>
+public sealed record HeldWork(string Id, int ProcessId, ActorAddress Worker);
+
+/// <summary>
+/// A troupe whose workers hold each <see cref="HoldWork"/> in progress (answering <see cref="HeldWork"/>) until told
+/// "finish", so a test can kill a worker's process while it holds work.
+/// </summary>
+[Troupe(MaxCount = 3, IdleCount = 1)]
+public sealed class HoldingTroupeWorker : Actor
+{
+    public override void ReceiveMessage(object message, ActorAddress sender)
+    {
+        switch (message)
+        {
+            case HoldWork work:
+                TroupeWorkInProgress = true;
+                Send(sender, new HeldWork(work.Id, Environment.ProcessId, MyAddress));
+                break;
+            case "finish":
+                TroupeWorkInProgress = false;
+                break;
         }
     }
 }

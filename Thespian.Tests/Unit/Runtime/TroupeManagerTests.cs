@@ -107,8 +107,22 @@ public sealed class TroupeManagerTests
     }
 
     [Test]
-    public void Deliver_MoreIdleWorkersThanIdleCount_TheExtraOnesAreAskedToExit()
+    public void Deliver_MoreIdleWorkersThanIdleCount_TheExtraOnesStayForTheGraceAndAWakeupComesForThem()
     {
+        _cell.Deliver("one", _client);
+        _cell.Deliver("two", _client);
+
+        ReportIdle(_workers[0]);
+        ReportIdle(_workers[1]);
+
+        _harness.Runtime.Verify(r => r.Send(_cell, It.IsAny<ActorAddress>(), It.IsAny<ActorExitRequest>()), Times.Never);
+        _harness.Runtime.Verify(r => r.WakeupAfter(_cell, It.Is<TimeSpan>(t => t > TimeSpan.Zero), It.IsAny<object?>()), Times.Once);
+    }
+
+    [Test]
+    public void Deliver_MoreIdleWorkersThanIdleCountWithNoGrace_TheExtraOnesAreAskedToExitAtOnce()
+    {
+        _cell.Deliver(new UpdateTroupeSettings { IdleGraceSeconds = 0 }, _client);
         _cell.Deliver("one", _client);
         _cell.Deliver("two", _client);
 
@@ -156,7 +170,7 @@ public sealed class TroupeManagerTests
     }
 
     [Test]
-    public void Deliver_ChildActorExitedForABusyWorker_ItsSlotCanBeFilledAgain()
+    public void Deliver_ChildActorExitedForABusyWorker_ItsWorkGoesToANewWorkerBeforeQueuedWork()
     {
         _cell.Deliver("one", _client);
         _cell.Deliver("two", _client);
@@ -165,7 +179,45 @@ public sealed class TroupeManagerTests
         _cell.Deliver(new ChildActorExited(_workers[0]), _workers[0]);
 
         Assert.That(_workers, Has.Count.EqualTo(3));
-        VerifyWorkSent(_workers[2], "three", Times.Once);
+        VerifyWorkSent(_workers[2], "one", Times.Once);
+        VerifyWorkSent(_workers[2], "three", Times.Never);
+    }
+
+    [Test]
+    public void Deliver_WorkReturnedAfterTheWorkersExit_IsNotHandedOutTwice()
+    {
+        _cell.Deliver("one", _client);
+        var work = new TroupeWork("one", _client, ident: 1);
+
+        _cell.Deliver(new ChildActorExited(_workers[0]), _workers[0]);
+        _cell.Deliver(new TroupeWorkReturned(work, _workers[0]), _workers[0]);
+
+        Assert.That(_workers, Has.Count.EqualTo(2));
+        VerifyWorkSent(_workers[1], "one", Times.Once);
+    }
+
+    [Test]
+    public void Deliver_WorkReturnedUndelivered_GoesToAnotherWorker()
+    {
+        _cell.Deliver("one", _client);
+
+        _cell.Deliver(new TroupeWorkReturned(new TroupeWork("one", _client, ident: 1), _workers[0]), _workers[0]);
+
+        VerifyWorkSent(_workers[1], "one", Times.Once);
+    }
+
+    [Test]
+    public void Deliver_WorkLostByFourWorkers_IsADeadLetterOfTheOriginalMessage()
+    {
+        _cell.Deliver("fatal", _client);
+
+        for (var i = 0; i < 4; i++)
+        {
+            _cell.Deliver(new ChildActorExited(_workers[i]), _workers[i]);
+        }
+
+        Assert.That(_workers, Has.Count.EqualTo(4));
+        _harness.Runtime.Verify(r => r.DeadLetter(_cell.Address, "fatal", _client), Times.Once);
     }
 
     [Test]
