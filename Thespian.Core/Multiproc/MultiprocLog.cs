@@ -29,7 +29,7 @@ internal static partial class MultiprocLog
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "The admin (pid {ProcessId}) is gone or closed this host's input; this actor host exits")]
     public static partial void AdminGone(this ILogger logger, int processId);
 
-    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Actor host {ProcessId} got SIGTERM: its actor is asked to exit, then the host ends")]
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Actor host {ProcessId} got SIGTERM: its actor is asked to exit, then the host ends")]
     public static partial void HostTerminated(this ILogger logger, int processId);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Could not start an actor host: {Reason}")]
