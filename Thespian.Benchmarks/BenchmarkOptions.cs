@@ -145,66 +145,9 @@ internal sealed record BenchmarkOptions
     public int DispatchMessages => Quick ? 100_000 : 1_000_000;
     public int MicroIterations => Quick ? 1_000_000 : 10_000_000;
 
-    /// <summary>Parses the command line.</summary>
+    /// <summary>Parses the command line (<see cref="BenchmarkCommandLine"/>).</summary>
     /// <exception cref="ArgumentException">An option is unknown, lacks its value, or has a bad value.</exception>
-    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
-    {
-        var options = new BenchmarkOptions();
-        var scenarios = new List<string>();
-        int? reps = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            switch (arg)
-            {
-                case "--help" or "-h" or "-?":
-                    options = options with { Help = true };
-                    break;
-                case "--quick":
-                    options = options with { Quick = true };
-                    break;
-                case "--compare-tcp":
-                    options = options with { CompareTcp = true };
-                    break;
-                case "--base":
-                    options = options with { Base = Value(args, ref i) };
-                    break;
-                case "--json":
-                    options = options with { JsonPath = Value(args, ref i) };
-                    break;
-                case "--log-level":
-                    options = options with
-                    {
-                        LogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(Value(args, ref i), ignoreCase: true, out var level)
-                            ? level
-                            : throw new ArgumentException($"--log-level needs one of {string.Join(", ", Enum.GetNames<Microsoft.Extensions.Logging.LogLevel>())}, not '{args[i]}'."),
-                    };
-                    break;
-                case "--reps":
-                    reps = int.TryParse(Value(args, ref i), out var n) && n >= 1
-                        ? n
-                        : throw new ArgumentException($"--reps needs a whole number of at least 1, not '{args[i]}'.");
-                    break;
-                case "--scenario":
-                    foreach (var name in Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    {
-                        scenarios.Add(CanonicalScenario(name));
-                    }
-
-                    break;
-                default:
-                    throw new ArgumentException($"Unknown option '{arg}'. Run with --help for the options.");
-            }
-        }
-
-        return options with
-        {
-            Scenarios = scenarios.Count > 0 ? AllScenarios.Where(scenarios.Contains).ToArray() : SimpleScenarios,
-            ScenariosChosen = scenarios.Count > 0,
-            Repetitions = reps ?? (options.Quick ? 3 : 7),
-            RepetitionsChosen = reps is not null,
-        };
-    }
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args) => BenchmarkCommandLine.Parse(args);
 
     /// <summary>
     /// The options for the base actually running (its canonical name): its default scenarios and repetitions.
@@ -232,18 +175,4 @@ internal sealed record BenchmarkOptions
             Repetitions = RepetitionsChosen || !resolved.Multiproc ? Repetitions : Quick ? 2 : 3,
         };
     }
-
-    private static string Value(IReadOnlyList<string> args, ref int i)
-    {
-        if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"{args[i]} needs a value. Run with --help for the options.");
-        }
-
-        return args[++i];
-    }
-
-    private static string CanonicalScenario(string name) =>
-        AllScenarios.FirstOrDefault(s => string.Equals(s, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Unknown scenario '{name}'. The scenarios are: {string.Join(", ", AllScenarios)}.");
 }

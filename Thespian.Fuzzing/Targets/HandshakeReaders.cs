@@ -25,6 +25,8 @@ internal static class HandshakeReaders
         new("connect", [.. Enum.GetValues<HandshakeStatus>().Select(WireSeeds.Reply)], Connect),
         new("udp-hello", [.. Enum.GetValues<WireRole>().Select(UdpHello)], bytes => DatagramCodec.ReadHello(bytes)),
         new("udp-answer", [.. Enum.GetValues<HandshakeStatus>().Select(UdpAnswer)], bytes => DatagramCodec.ReadAnswer(bytes)),
+        AuthenticatedHandshakeReaders.Accept,
+        AuthenticatedHandshakeReaders.Connect,
     ];
 
     /// <summary>An answer as the connecting side takes it: the status, and the refusal it turns into.</summary>
