@@ -16,7 +16,12 @@ public sealed class ChaosTests(string systemBase) : MultiprocFixture
     private const int Targets = 4;
     private const int Messages = 12_000;
     private const int PoisonEvery = 97;
-    private static readonly TimeSpan KillEvery = TimeSpan.FromMilliseconds(300);
+    /// <summary>
+    /// Processes killed over the run, one after each equal share of the messages (by count, not by time, so that a fast
+    /// machine sees as many faults as a slow one).
+    /// </summary>
+    private const int Faults = 6;
+    private const int KillEvery = Messages / (Faults + 1);
     private static readonly TimeSpan HostsExitAfterAdminDies = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc />
@@ -34,7 +39,6 @@ public sealed class ChaosTests(string systemBase) : MultiprocFixture
         var sent = new HashSet<long>();
         var poisoned = new HashSet<long>();
         var faults = 0;
-        var sinceKill = Stopwatch.StartNew();
 
         for (long id = 1; id <= Messages; id++)
         {
@@ -46,13 +50,12 @@ public sealed class ChaosTests(string systemBase) : MultiprocFixture
                 Thread.Sleep(1);   // sustained, not a flood: the point is the faults
             }
 
-            if (sinceKill.Elapsed >= KillEvery)
+            if (id % KillEvery == 0 && faults < Faults)
             {
                 var victim = random.Next(Targets);
                 Kill(pool[victim].ProcessId);
                 faults++;
                 pool[victim] = StartTarget(system, control);
-                sinceKill.Restart();
             }
 
             DrainPoison(system, poisoned, TimeSpan.Zero);
@@ -68,7 +71,7 @@ public sealed class ChaosTests(string systemBase) : MultiprocFixture
             $"dead-lettered={dead.Count} missing={missing.Count} handled-and-dead-lettered={both}");
         Assert.Multiple(() =>
         {
-            Assert.That(faults, Is.GreaterThanOrEqualTo(3), "processes were killed while messages were in flight");
+            Assert.That(faults, Is.EqualTo(Faults), "processes were killed while messages were in flight");
             Assert.That(missing, Is.Empty, "every accepted message was handled, poisoned or dead-lettered");
             Assert.That(poisoned.All(id => id % PoisonEvery == 0), Is.True, "only poisoned work came back as poison");
         });
