@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Thespian.Benchmarks.Actors;
 using Thespian.Benchmarks.Infrastructure;
+using Thespian.Tests.Multiproc.Chaos;
 
 namespace Thespian.Benchmarks.Scenarios;
 
