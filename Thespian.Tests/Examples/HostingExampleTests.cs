@@ -7,7 +7,8 @@ namespace Thespian.Tests.Examples;
 /// <summary>
 /// The hosting examples run as a user runs them, from the output the solution build put beside them: the minimal API
 /// answers its own HTTP request from an actor (in an actor process of its own on the multiproc bases), and the
-/// Generic Host console app greets through a DI-constructed actor. Each run uses a free admin port and leaves no
+/// Generic Host console app greets through a DI-constructed actor, and the observability example exports its trace and
+/// metrics with OpenTelemetry and reports the system healthy. Each run uses a free admin port and leaves no
 /// process behind.
 /// </summary>
 [TestFixture]
@@ -36,6 +37,16 @@ public sealed class HostingExampleTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Output, Does.Contain("Hello, Ada!").And.Contain("Hello, Linus!"), run.ToString());
+    }
+
+    [TestCaseSource(typeof(TestBases), nameof(TestBases.All))]
+    public void Observability_Run_ExportsTheAsksTraceAndIsHealthy(string systemBase)
+    {
+        var run = RunExample("Observability", systemBase);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain("Hello, Grace!").And.Contain("health: Healthy").And.Contain("thespian.ask")
+                                    .And.Contain("thespian.messages.sent"), run.ToString());
     }
 
     private static Packaging.CommandResult RunExample(string name, string systemBase, params string[] extraArguments)
