@@ -77,12 +77,7 @@ public sealed partial class ActorSystem
         }
         catch (Exception ex)
         {
-            ThespianMetrics.ActorCreated(_system.Name, spec.DisplayName, started, ex);
-            if (activity is not null)
-            {
-                ThespianTracing.Fail(activity, ex);
-            }
-
+            CreateFailed(spec, started, activity, ex);
             throw;
         }
     }
@@ -100,13 +95,18 @@ public sealed partial class ActorSystem
         }
         catch (Exception ex)
         {
-            ThespianMetrics.ActorCreated(_system.Name, spec.DisplayName, started, ex);
-            if (activity is not null)
-            {
-                ThespianTracing.Fail(activity, ex);
-            }
-
+            CreateFailed(spec, started, activity, ex);
             throw;
+        }
+    }
+
+    /// <summary>A failed create: its duration recorded with the error's type, and its activity marked failed.</summary>
+    private void CreateFailed(ActorSpec spec, long started, Activity? activity, Exception failure)
+    {
+        ThespianMetrics.ActorCreated(_system.Name, spec.DisplayName, started, failure);
+        if (activity is not null)
+        {
+            ThespianTracing.Fail(activity, failure);
         }
     }
 

@@ -16,8 +16,7 @@ internal sealed partial class AdminServer
 
     /// <summary>The category of members' records in a leader's log (never passed on again).</summary>
     private const string MemberLogCategory = "Thespian.Convention.Member";
-    private long _relayWindowStart;
-    private int _relayedInWindow;
+    private readonly PerSecondLimit _relayLimit = new(MaxRelayedPerSecond);
 
     /// <summary>Starts passing this admin's warnings on (they go wherever the leader is at the time).</summary>
     private void StartLogRelay()
@@ -41,14 +40,7 @@ internal sealed partial class AdminServer
             return;
         }
 
-        var now = Now;
-        if (now - _relayWindowStart >= 1000)
-        {
-            _relayWindowStart = now;
-            _relayedInWindow = 0;
-        }
-
-        if (++_relayedInWindow <= MaxRelayedPerSecond)
+        if (_relayLimit.TryTake(Now))
         {
             SendControl(leader, new ConventionLogRecord(SystemAddress, _node.LocalEndpoint, (int)level, category, eventId, message));
         }
@@ -57,7 +49,7 @@ internal sealed partial class AdminServer
     /// <summary>As the leader: a member's record goes into this system's log under <see cref="MemberLogCategory"/>.</summary>
     private void HandleMemberLog(ConventionLogRecord record)
     {
-        var level = Enum.IsDefined(typeof(LogLevel), record.Level) ? (LogLevel)record.Level : LogLevel.Warning;
+        var level = WireLogLevel.Read(record.Level, LogLevel.Warning);
         _memberLogger.MemberLogged(level < LogLevel.Warning ? LogLevel.Warning : level, record.Endpoint, record.Admin, record.Category, record.Message);
     }
 }

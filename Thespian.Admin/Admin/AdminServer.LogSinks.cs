@@ -18,8 +18,7 @@ internal sealed partial class AdminServer
     private const int MaxForwardedPerSecond = 2000;
 
     private readonly Dictionary<string, LogLevel> _logSinks = new(StringComparer.Ordinal);
-    private long _forwardWindowStart;
-    private int _forwardedInWindow;
+    private readonly PerSecondLimit _forwardLimit = new(MaxForwardedPerSecond);
 
     /// <summary>The least severe level any sink wants (None without sinks).</summary>
     private LogLevel SinkLevel => _logSinks.Count == 0 ? LogLevel.None : _logSinks.Values.Min();
@@ -43,7 +42,7 @@ internal sealed partial class AdminServer
 
     private void HandleLogSink(LogSinkRequest request, Envelope envelope)
     {
-        var level = Enum.IsDefined(typeof(LogLevel), request.MinimumLevel) ? (LogLevel)request.MinimumLevel : LogLevel.None;
+        var level = WireLogLevel.Read(request.MinimumLevel, LogLevel.None);
         if (level == LogLevel.None)
         {
             _logSinks.Remove(request.Endpoint);
@@ -91,14 +90,7 @@ internal sealed partial class AdminServer
             return;
         }
 
-        var now = Now;
-        if (now - _forwardWindowStart >= 1000)
-        {
-            _forwardWindowStart = now;
-            _forwardedInWindow = 0;
-        }
-
-        if (++_forwardedInWindow > MaxForwardedPerSecond)
+        if (!_forwardLimit.TryTake(Now))
         {
             return;
         }

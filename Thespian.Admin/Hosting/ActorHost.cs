@@ -133,7 +133,7 @@ internal sealed partial class ActorHost : IMultiprocHandler
         if (message is LogForwarding forwarding)
         {
             // Applies at once, not after the actor's queued messages: records logged from now on are passed on.
-            _forwarding?.MinimumLevel = Enum.IsDefined(typeof(LogLevel), forwarding.MinimumLevel) ? (LogLevel)forwarding.MinimumLevel : LogLevel.None;
+            _forwarding?.MinimumLevel = WireLogLevel.Read(forwarding.MinimumLevel, LogLevel.None);
             return;
         }
 

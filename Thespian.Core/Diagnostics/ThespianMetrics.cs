@@ -56,49 +56,19 @@ internal static class ThespianMetrics
     public static GaugeRegistry QueueDepths { get; } = new();
 
     /// <summary>Counts a message sent (with the sending actor's type when an actor sent it).</summary>
-    public static void MessageSent(string baseName, string? actorType)
-    {
-        if (MessagesSent.Enabled)
-        {
-            MessagesSent.Add(1, Tags(baseName, actorType));
-        }
-    }
+    public static void MessageSent(string baseName, string? actorType) => Count(MessagesSent, baseName, actorType);
 
     /// <summary>Counts a message received by an actor.</summary>
-    public static void MessageReceived(string baseName, string actorType)
-    {
-        if (MessagesReceived.Enabled)
-        {
-            MessagesReceived.Add(1, Tags(baseName, actorType));
-        }
-    }
+    public static void MessageReceived(string baseName, string actorType) => Count(MessagesReceived, baseName, actorType);
 
     /// <summary>Counts a dead letter.</summary>
-    public static void DeadLetter(string baseName)
-    {
-        if (DeadLetters.Enabled)
-        {
-            DeadLetters.Add(1, new KeyValuePair<string, object?>(ThespianDiagnostics.BaseTag, baseName));
-        }
-    }
+    public static void DeadLetter(string baseName) => Count(DeadLetters, baseName, actorType: null);
 
     /// <summary>Counts a poison message.</summary>
-    public static void Poisoned(string baseName, string actorType)
-    {
-        if (PoisonMessages.Enabled)
-        {
-            PoisonMessages.Add(1, Tags(baseName, actorType));
-        }
-    }
+    public static void Poisoned(string baseName, string actorType) => Count(PoisonMessages, baseName, actorType);
 
     /// <summary>Counts a send that waited for room in a full queue.</summary>
-    public static void BackPressureWait(string baseName)
-    {
-        if (BackPressureWaits.Enabled)
-        {
-            BackPressureWaits.Add(1, new KeyValuePair<string, object?>(ThespianDiagnostics.BaseTag, baseName));
-        }
-    }
+    public static void BackPressureWait(string baseName) => Count(BackPressureWaits, baseName, actorType: null);
 
     /// <summary>Records how long a create took since <paramref name="started"/> (a <see cref="Stopwatch"/> timestamp).</summary>
     public static void ActorCreated(string baseName, string actorType, long started, Exception? failure)
@@ -115,6 +85,15 @@ internal static class ThespianMetrics
         }
 
         CreateActorDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+    }
+
+    /// <summary>Adds one to <paramref name="counter"/>; without a listener, only its <c>Enabled</c> flag is read.</summary>
+    private static void Count(Counter<long> counter, string baseName, string? actorType)
+    {
+        if (counter.Enabled)
+        {
+            counter.Add(1, Tags(baseName, actorType));
+        }
     }
 
     private static TagList Tags(string baseName, string? actorType)

@@ -62,7 +62,7 @@ internal sealed class ApplicationLogSink
     /// <summary>Writes a forwarded record to the application's providers.</summary>
     public void Write(ForwardedLogRecord record)
     {
-        var level = Enum.IsDefined(typeof(LogLevel), record.Level) ? (LogLevel)record.Level : LogLevel.Warning;
+        var level = WireLogLevel.Read(record.Level, LogLevel.Warning);
         var logger = _factory.CreateLogger(record.Category);
         if (level >= _minimumLevel && logger.IsEnabled(level))
         {

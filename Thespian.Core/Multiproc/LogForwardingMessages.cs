@@ -21,3 +21,11 @@ internal sealed record LogForwarding(int MinimumLevel) : IControlMessage;
 /// <param name="ProcessId">The process it was logged in.</param>
 internal sealed record ForwardedLogRecord(int Level, string Category, int EventId, string Message,
                                          IReadOnlyDictionary<string, string?> Properties, int ProcessId) : IControlMessage;
+
+/// <summary>Log levels as the control records above carry them (an int, since any peer may send any number).</summary>
+internal static class WireLogLevel
+{
+    /// <summary>The level <paramref name="level"/> stands for, or <paramref name="otherwise"/> when it stands for none.</summary>
+    public static Microsoft.Extensions.Logging.LogLevel Read(int level, Microsoft.Extensions.Logging.LogLevel otherwise) =>
+        Enum.IsDefined(typeof(Microsoft.Extensions.Logging.LogLevel), level) ? (Microsoft.Extensions.Logging.LogLevel)level : otherwise;
+}
