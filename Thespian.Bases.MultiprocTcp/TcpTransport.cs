@@ -136,6 +136,10 @@ internal sealed partial class TcpTransport : ITransport
     /// <inheritdoc />
     public async Task CloseReceivingAsync(TimeSpan timeout)
     {
+        // Leaving in order: what was handled is acknowledged now, without waiting for what it sent (this process stays
+        // to hand that back itself if it cannot be delivered), and before the connections close.
+        CurrentBatch.SettleReady(_settlement, all: true);
+        await _settlement.WaitIdleAsync(timeout).ConfigureAwait(false);
         _closeInbound.TrySetResult();
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (!_inbound.IsEmpty && Environment.TickCount64 < deadline)
