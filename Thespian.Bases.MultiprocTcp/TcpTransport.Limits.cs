@@ -143,11 +143,14 @@ internal sealed partial class TcpTransport
 
     /// <summary>
     /// A connection to or from <paramref name="remote"/> ended with <paramref name="failure"/>: reported (a few per
-    /// interval) when it was refused, reset or timed out and this transport is not stopping.
+    /// interval) when it was refused, reset or timed out and this transport is not stopping. A reset
+    /// <paramref name="betweenMessages"/> (everything sent on it acknowledged, no frame started) lost nothing and is not
+    /// reported: a process that ends resets every connection whose acknowledgements it had not read.
     /// </summary>
-    internal void ReportConnectionFailure(string remote, bool outbound, Exception failure)
+    internal void ReportConnectionFailure(string remote, bool outbound, Exception failure, bool betweenMessages)
     {
-        if (IsStopping || (!outbound && _reading.IsCancellationRequested) || ConnectionFailures.Describe(failure) is not { } description)
+        if (IsStopping || (!outbound && _reading.IsCancellationRequested) ||
+            (betweenMessages && ConnectionFailures.IsReset(failure)) || ConnectionFailures.Describe(failure) is not { } description)
         {
             return;
         }

@@ -94,7 +94,7 @@ internal sealed partial class TcpTransport
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The peer went away (reported if it reset the connection) or this transport is stopping.
-            ReportConnectionFailure(remote, outbound: false, ex);
+            ReportConnectionFailure(remote, outbound: false, ex, betweenMessages: false);
             CloseAccepted(socket);
             return;
         }
@@ -124,12 +124,13 @@ internal sealed partial class TcpTransport
     private void ReceiveFrames(Socket socket, string remote, bool fromAdmin)
     {
         InboundReceipt? receipt = null;
+        SocketFrameReader? reader = null;
         try
         {
             receipt = new InboundReceipt(socket, fromAdmin);
 
             // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
-            var reader = new SocketFrameReader(socket, MaxMessageBytes, FrameDeadline,
+            reader = new SocketFrameReader(socket, MaxMessageBytes, FrameDeadline,
                                                new ReceivePoller(socket, () => Volatile.Read(ref _receivePollTicks)), receipt.Acknowledge);
             try
             {
@@ -161,8 +162,8 @@ internal sealed partial class TcpTransport
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The peer went away (reported if it reset the connection) or this transport is stopping.
-            ReportConnectionFailure(remote, outbound: false, ex);
+            // The peer went away (reported if it reset the connection in the middle of a frame) or this transport is stopping.
+            ReportConnectionFailure(remote, outbound: false, ex, betweenMessages: reader?.InFrame != true);
         }
         catch (Exception ex)
         {

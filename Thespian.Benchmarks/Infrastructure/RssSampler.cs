@@ -47,6 +47,26 @@ internal sealed class RssSampler : IDisposable
         }
     }
 
+    /// <summary>The RSS of the <paramref name="index"/>-th process at each <paramref name="step"/> (the first reading at or after it), in bytes.</summary>
+    public IReadOnlyList<long> Series(int index, TimeSpan step)
+    {
+        lock (_readings)
+        {
+            var series = new List<long>();
+            var next = TimeSpan.Zero;
+            foreach (var (at, bytes) in _readings)
+            {
+                if (at >= next)
+                {
+                    series.Add(bytes[index]);
+                    next += step;
+                }
+            }
+
+            return series;
+        }
+    }
+
     public void Dispose()
     {
         _stop.Set();

@@ -21,6 +21,9 @@ internal sealed class FloodScenario : IScenario
 
     public string Title => "Flood: the application Tells N messages to one actor as fast as it can; peak RSS of both processes";
 
+    private static string Series(RssSampler sampler, int index) =>
+        string.Join(' ', sampler.Series(index, TimeSpan.FromSeconds(2)).Select(b => (b / MiB).ToString("0", System.Globalization.CultureInfo.InvariantCulture)));
+
     public void Run(ScenarioContext context)
     {
         var count = context.Options.FloodMessages;
@@ -58,6 +61,7 @@ internal sealed class FloodScenario : IScenario
             appLatePeak = sampler.PeakBytes(0, 0.5, 1);
             actorPeak = sampler.PeakBytes(1);
             samples = sampler.Samples;
+            Console.Error.WriteLine("  RSS (MiB) every 2 s, flooding process: " + Series(sampler, 0) + "; actor's process: " + Series(sampler, 1));
         }
 
         if (done.Count != count)

@@ -138,17 +138,39 @@ public sealed class AbuseLimitTests : MultiprocFixture
     }
 
     [Test]
-    public void Connection_ResetByThePeer_LoggedWithThePeerAndTheSystemKeepsWorking([Values] Port port)
+    public void Connection_ResetInTheMiddleOfAFrame_LoggedWithThePeerAndTheSystemKeepsWorking([Values] Port port)
     {
         var (endpoint, pid) = Prepare(port, []);
         var connection = RawConnection.Open(endpoint);
         connection.HandshakeCorrectly();
         var local = connection.LocalEndpoint;
+        connection.Send(LengthPrefix(1000));
+        connection.Send(new byte[10]);
 
         connection.Reset();
 
         WaitForLogLine("the reset", " WARN ", $"[{pid}]", $"Connection from {local} was reset by the peer");
         AssertTheSystemKeepsWorking();
+    }
+
+    [Test]
+    public void Connection_ResetBetweenMessages_LostNothingAndIsNotLogged()
+    {
+        var (endpoint, pid) = Prepare(Port.ActorHost, []);
+        var reset = RawConnection.Open(endpoint);
+        reset.HandshakeCorrectly();
+        var resetEndpoint = reset.LocalEndpoint;
+        reset.Reset();
+
+        // A later reset in the middle of a frame is logged by the same process: once it is, the first was seen too.
+        var marker = RawConnection.Open(endpoint);
+        marker.HandshakeCorrectly();
+        var markerEndpoint = marker.LocalEndpoint;
+        marker.Send(LengthPrefix(1000));
+        marker.Reset();
+        WaitForLogLine("the reset in the middle of a frame", $"[{pid}]", $"Connection from {markerEndpoint} was reset by the peer");
+
+        Assert.That(LogHas($"[{pid}]", resetEndpoint), Is.False, "a reset between messages (a process that ended) is not logged");
     }
 
     /// <summary>Starts the system with an actor; returns the attacked endpoint and its process id.</summary>
