@@ -1,4 +1,4 @@
-using System.Globalization;
+using Thespian.Sockets;
 using Thespian.Wire;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -28,41 +28,13 @@ internal static class TcpLimitSettings
     public static readonly TimeSpan MaximumFrameDeadline = TimeSpan.FromHours(1);
 
     /// <summary>The frame deadline <paramref name="capabilities"/> ask for (the default when absent or not a positive number).</summary>
-    public static TimeSpan FrameDeadlineFrom(IReadOnlyDictionary<string, object?>? capabilities)
-    {
-        if (NumberOf(capabilities, CommonCapabilities.FrameDeadlineSeconds) is not { } seconds || seconds <= 0)
-        {
-            return WireProtocol.DefaultFrameDeadline;
-        }
-
-        var deadline = TimeSpan.FromSeconds(Math.Min(seconds, MaximumFrameDeadline.TotalSeconds));
-        return deadline < MinimumFrameDeadline ? MinimumFrameDeadline : deadline;
-    }
+    public static TimeSpan FrameDeadlineFrom(IReadOnlyDictionary<string, object?>? capabilities) =>
+        CapabilityNumbers.Seconds(capabilities, CommonCapabilities.FrameDeadlineSeconds, WireProtocol.DefaultFrameDeadline,
+                                  MinimumFrameDeadline, MaximumFrameDeadline);
 
     /// <summary>The cap on inbound connections <paramref name="capabilities"/> ask for (the default when absent or not a number ≥ 1).</summary>
     public static int MaxInboundConnectionsFrom(IReadOnlyDictionary<string, object?>? capabilities) =>
-        NumberOf(capabilities, CommonCapabilities.MaxInboundConnections) is { } count && count >= 1
+        CapabilityNumbers.Read(capabilities, CommonCapabilities.MaxInboundConnections) is { } count && count >= 1
             ? (int)Math.Min(Math.Floor(count), int.MaxValue)
             : DefaultMaxInboundConnections;
-
-    /// <summary>A capability's value as a finite number (an <c>int</c>, <c>long</c>, <c>double</c>, <c>decimal</c> or numeric string), or null.</summary>
-    private static double? NumberOf(IReadOnlyDictionary<string, object?>? capabilities, string name)
-    {
-        if (capabilities is null || !capabilities.TryGetValue(name, out var value))
-        {
-            return null;
-        }
-
-        double? number = value switch
-        {
-            int n => n,
-            long n => n,
-            double n => n,
-            float n => n,
-            decimal n => (double)n,
-            string n when double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => null,
-        };
-        return number is { } finite && double.IsFinite(finite) ? finite : null;
-    }
 }

@@ -45,17 +45,17 @@ internal static class BenchmarkCommandLine
         },
     };
 
-    private static readonly Option<long?> FloodMessages = new("--flood-messages")
+    private static readonly Option<int?> FloodMessages = new("--flood-messages")
     {
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
-            if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1)
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1)
             {
                 return n;
             }
 
-            result.AddError($"--flood-messages needs a whole number of at least 1, not '{result.Tokens.Single().Value}'.");
+            result.AddError($"--flood-messages needs a whole number from 1 to {int.MaxValue}, not '{result.Tokens.Single().Value}'.");
             return null;
         },
     };

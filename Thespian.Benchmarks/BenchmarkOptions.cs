@@ -146,10 +146,10 @@ internal sealed record BenchmarkOptions
     public int ConventionAsks => Quick ? 500 : 2_000;
 
     /// <summary>Messages of the flood scenario (--flood-messages; default 10M, quick 1M).</summary>
-    public long FloodMessages => FloodMessagesChosen ?? (Quick ? 1_000_000 : 10_000_000);
+    public int FloodMessages => FloodMessagesChosen ?? (Quick ? 1_000_000 : 10_000_000);
 
     /// <summary>What --flood-messages gave, if given.</summary>
-    public long? FloodMessagesChosen { get; init; }
+    public int? FloodMessagesChosen { get; init; }
 
     // (e) messages through each counter; iterations of each micro-measurement.
     public int DispatchMessages => Quick ? 100_000 : 1_000_000;

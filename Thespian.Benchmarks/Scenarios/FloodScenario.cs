@@ -29,7 +29,7 @@ internal sealed class FloodScenario : IScenario
         var count = context.Options.FloodMessages;
         using var lease = context.StartSystem();
         var system = lease.System;
-        var counter = system.CreateActor<FloodCounter>();
+        var counter = system.CreateActor<SwitchCounter>();
         var actorPid = ProcessOf(system, counter);
         lease.WaitUntilQuiet(hosts: 1 + WarmPool.Hosts);
         var appBefore = ProcFs.RssBytes(Environment.ProcessId) ?? 0;

@@ -69,10 +69,8 @@ public sealed class TcpLimitTests
     [Test]
     public async Task Send_ToAPortWhereNothingListens_ReportsTheRefusalNamingThePeer()
     {
-        var sink = new RecordingSink();
-        var transport = new TcpTransport(new TcpTransportOptions());
+        var (transport, sink) = Started();
         await using var _ = transport.ConfigureAwait(false);
-        transport.Start(sink);
         var nowhere = ClosedPort();
 
         transport.Send(nowhere, UdpTestEnvelopes.Numbered(1));
@@ -91,10 +89,8 @@ public sealed class TcpLimitTests
     [Test]
     public async Task Connections_ManyRefused_ReportedAFewPerInterval()
     {
-        var sink = new RecordingSink();
-        var transport = new TcpTransport(new TcpTransportOptions());
+        var (transport, sink) = Started();
         await using var _ = transport.ConfigureAwait(false);
-        transport.Start(sink);
         var nowhere = ClosedPort();
 
         for (var i = 0; i < 40; i++)
@@ -104,6 +100,15 @@ public sealed class TcpLimitTests
         }
 
         Assert.That(sink.ConnectionFailures, Has.Count.EqualTo(10), "10 reports per 10 s, the rest held back");
+    }
+
+    /// <summary>A transport on a free loopback port, started with a sink that records what it is told.</summary>
+    private static (TcpTransport Transport, RecordingSink Sink) Started()
+    {
+        var sink = new RecordingSink();
+        var transport = new TcpTransport(new TcpTransportOptions());
+        transport.Start(sink);
+        return (transport, sink);
     }
 
     /// <summary>"127.0.0.1:port" of a port that was just free (nothing listens on it).</summary>
