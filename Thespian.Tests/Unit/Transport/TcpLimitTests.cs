@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Thespian.Bases.MultiprocTcp;
+using Thespian.Tests.Multiproc;
 using Thespian.Tests.Unit.Udp;
 using Thespian.Wire;
 
@@ -102,11 +103,56 @@ public sealed class TcpLimitTests
         Assert.That(sink.ConnectionFailures, Has.Count.EqualTo(10), "10 reports per 10 s, the rest held back");
     }
 
+    [Test]
+    public async Task Accept_PastMaxInboundConnections_ClosesTheNewOneAtOnceAndReportsThePeer()
+    {
+        var (transport, sink) = Started(new TcpTransportOptions { MaxInboundConnections = 2 });
+        await using var _ = transport.ConfigureAwait(false);
+        using var first = RawConnection.Open(transport.LocalEndpoint);
+        using var second = RawConnection.Open(transport.LocalEndpoint);
+        Assert.That(first.TryHandshake() && second.TryHandshake(), Is.True, "two connections fit");
+
+        using var third = RawConnection.Open(transport.LocalEndpoint);
+
+        Assert.That(third.TryHandshake(), Is.False, "the third is closed at once");
+        Assert.That(transport.RefusedOverLimit, Is.EqualTo(1));
+        Assert.That(transport.InboundConnections, Is.EqualTo(2));
+        var (remote, reason) = sink.OverLimit.Single();
+        Assert.That(remote, Is.EqualTo(third.LocalEndpoint));
+        Assert.That(reason, Does.Contain("2 inbound connections are open").And.Contain(CommonCapabilities.MaxInboundConnections));
+    }
+
+    [Test]
+    public async Task Accept_PastTheBoundOnHandshakes_ClosesTheOneStalledLongestAndReportsIt()
+    {
+        var (transport, sink) = Started();
+        await using var _ = transport.ConfigureAwait(false);
+        var stalled = Enumerable.Range(0, TcpLimitSettings.MaxPendingHandshakes).Select(_ => RawConnection.Open(transport.LocalEndpoint)).ToList();
+        try
+        {
+            Assert.That(SpinWait.SpinUntil(() => transport.InboundConnections == stalled.Count, Patience), Is.True, "all accepted");
+            Thread.Sleep(TcpLimitSettings.HandshakeGrace + TimeSpan.FromMilliseconds(200));
+
+            using var real = RawConnection.Open(transport.LocalEndpoint);
+
+            Assert.That(real.TryHandshake(), Is.True, "the newcomer is served");
+            Assert.That(stalled[0].ExpectClosedByServer(), Is.Empty, "the connection stalled longest made room");
+            var (remote, reason) = sink.OverLimit.Single();
+            Assert.That(remote, Is.EqualTo(stalled[0].LocalEndpoint));
+            Assert.That(reason, Does.StartWith("closed while still in its handshake"));
+            Assert.That(sink.Violations, Is.Empty, "its handshake's end is not reported again");
+        }
+        finally
+        {
+            stalled.ForEach(c => c.Dispose());
+        }
+    }
+
     /// <summary>A transport on a free loopback port, started with a sink that records what it is told.</summary>
-    private static (TcpTransport Transport, RecordingSink Sink) Started()
+    private static (TcpTransport Transport, RecordingSink Sink) Started(TcpTransportOptions? options = null)
     {
         var sink = new RecordingSink();
-        var transport = new TcpTransport(new TcpTransportOptions());
+        var transport = new TcpTransport(options ?? new TcpTransportOptions());
         transport.Start(sink);
         return (transport, sink);
     }
