@@ -19,10 +19,6 @@ internal static class ConnectionFailures
         _ => null,
     };
 
-    /// <summary>Whether the peer reset (or aborted) the connection.</summary>
-    public static bool IsReset(Exception failure) =>
-        (failure as SocketException ?? failure.InnerException as SocketException)?.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted;
-
     private static string? Describe(SocketError error) => error switch
     {
         SocketError.ConnectionRefused => "was refused: nothing listens there (its process is gone, or the address is wrong)",

@@ -143,14 +143,15 @@ internal sealed partial class TcpTransport
 
     /// <summary>
     /// A connection to or from <paramref name="remote"/> ended with <paramref name="failure"/>: reported (a few per
-    /// interval) when it was refused, reset or timed out and this transport is not stopping. A reset
-    /// <paramref name="betweenMessages"/> (everything sent on it acknowledged, no frame started) lost nothing and is not
-    /// reported: a process that ends resets every connection whose acknowledgements it had not read.
+    /// interval) when it was refused, reset or timed out with something <paramref name="inFlight"/> (envelopes handed back
+    /// as undeliverable, a frame started, a handshake under way), and this transport is not stopping. A failure that cut
+    /// nothing short is not reported: a process that ends resets every connection whose acknowledgements it had not read,
+    /// and a connection that failed before it took an envelope leaves the envelope to the next one, which reports.
     /// </summary>
-    internal void ReportConnectionFailure(string remote, bool outbound, Exception failure, bool betweenMessages)
+    internal void ReportConnectionFailure(string remote, bool outbound, Exception failure, bool inFlight)
     {
-        if (IsStopping || (!outbound && _reading.IsCancellationRequested) ||
-            (betweenMessages && ConnectionFailures.IsReset(failure)) || ConnectionFailures.Describe(failure) is not { } description)
+        if (!inFlight || IsStopping || (!outbound && _reading.IsCancellationRequested) ||
+            ConnectionFailures.Describe(failure) is not { } description)
         {
             return;
         }

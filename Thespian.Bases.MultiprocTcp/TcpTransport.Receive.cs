@@ -94,7 +94,7 @@ internal sealed partial class TcpTransport
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The peer went away (reported if it reset the connection) or this transport is stopping.
-            ReportConnectionFailure(remote, outbound: false, ex, betweenMessages: false);
+            ReportConnectionFailure(remote, outbound: false, ex, inFlight: true);
             CloseAccepted(socket);
             return;
         }
@@ -163,7 +163,7 @@ internal sealed partial class TcpTransport
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The peer went away (reported if it reset the connection in the middle of a frame) or this transport is stopping.
-            ReportConnectionFailure(remote, outbound: false, ex, betweenMessages: reader?.InFrame != true);
+            ReportConnectionFailure(remote, outbound: false, ex, inFlight: reader?.InFrame == true);
         }
         catch (Exception ex)
         {

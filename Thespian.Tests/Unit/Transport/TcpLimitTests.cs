@@ -77,6 +77,7 @@ public sealed class TcpLimitTests
         transport.Send(nowhere, UdpTestEnvelopes.Numbered(1));
 
         Assert.That(SpinWait.SpinUntil(() => !sink.ConnectionFailures.IsEmpty, Patience), Is.True, "the refusal is reported");
+        Assert.That(sink.ConnectionFailures, Has.Count.EqualTo(1), string.Join("; ", sink.ConnectionFailures));
         var (remote, outbound, failure) = sink.ConnectionFailures.Single();
         Assert.Multiple(() =>
         {
