@@ -131,7 +131,7 @@ internal sealed partial class TcpTransport
 
             // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
             reader = new SocketFrameReader(socket, MaxMessageBytes, FrameDeadline,
-                                               new ReceivePoller(socket, () => Volatile.Read(ref _receivePollTicks)), receipt.Acknowledge);
+                                           new ReceivePoller(socket, () => Volatile.Read(ref _receivePollTicks)), receipt.Acknowledge);
             try
             {
                 while (true)
