@@ -38,6 +38,8 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
             ListenAddress = BaseAddress.Bind,
             MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(capabilities),
             ReceivePoll = ReceivePollSetting.From(capabilities),
+            FrameDeadline = TcpLimitSettings.FrameDeadlineFrom(capabilities),
+            MaxInboundConnections = TcpLimitSettings.MaxInboundConnectionsFrom(capabilities),
             Secret = secret,
             Role = role switch
             {

@@ -345,6 +345,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         }
 
         Volatile.Read(ref _socket)?.Dispose();
+        _transport.ReportConnectionFailure(_endpoint, outbound: true, reason, inFlight: undelivered.Count > 0);
         _unacknowledged.RemovePending(undelivered.Count);
         if (undelivered.Count > 0 && !_transport.IsStopping)
         {

@@ -43,7 +43,11 @@ internal sealed partial class TcpTransport
 
             socket.NoDelay = true;
             Interlocked.Increment(ref _acceptedConnections);
-            _inbound.TryAdd(socket, 0);
+            if (!Admit(socket))
+            {
+                continue;
+            }
+
             LoopThreads.Shared.Start("Thespian receive", () => ReceiveLoop(socket));
         }
     }
@@ -61,7 +65,8 @@ internal sealed partial class TcpTransport
         try
         {
             socket.Blocking = true;
-            role = BlockingHandshake.Accept(socket, _options.FrameDeadline, Serves, _options.Secret);
+            role = BlockingHandshake.Accept(socket, FrameDeadline, Serves, _options.Secret);
+            EndHandshake(socket);
             if (role == WireRole.ReturnPath)
             {
                 AcceptReturnPath(socket);
@@ -69,22 +74,27 @@ internal sealed partial class TcpTransport
                 return;
             }
         }
-        catch (WireProtocolException ex) when (ex.Violation == WireViolation.AuthenticationFailed)
+        catch (Exception) when (WasEvicted(socket))
         {
-            Interlocked.Increment(ref _refusedUnauthenticated);
-            ReportRefusal(remote, ex);
+            // Closed to make room for newer connections (reported then).
             CloseAccepted(socket);
             return;
         }
         catch (WireProtocolException ex)
         {
-            Sink.OnProtocolViolation(remote, ex);
+            if (ex.Violation == WireViolation.AuthenticationFailed)
+            {
+                Interlocked.Increment(ref _refusedUnauthenticated);
+            }
+
+            ReportViolation(remote, ex);
             CloseAccepted(socket);
             return;
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The peer went away or this transport is stopping: nothing to report.
+            // The peer went away (reported if it reset the connection) or this transport is stopping.
+            ReportConnectionFailure(remote, outbound: false, ex, inFlight: true);
             CloseAccepted(socket);
             return;
         }
@@ -99,20 +109,10 @@ internal sealed partial class TcpTransport
         ReceiveFrames(socket, remote, fromAdmin: role == WireRole.Admin);
     }
 
-    /// <summary>A refused peer, reported a few times per interval at most (saying how many were held back): a scan must not fill the log.</summary>
-    private void ReportRefusal(string remote, WireProtocolException refusal)
-    {
-        if (_refusals.ShouldReport(out var suppressed))
-        {
-            Sink.OnProtocolViolation(remote, suppressed == 0
-                ? refusal
-                : new WireProtocolException(refusal.Violation, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{refusal.Message} ({suppressed} more refusals were held back.)")));
-        }
-    }
-
     private void CloseAccepted(Socket socket)
     {
+        EndHandshake(socket);
+        _evicted.TryRemove(socket, out _);
         _inbound.TryRemove(socket, out _);
         socket.Dispose();
     }
@@ -124,13 +124,14 @@ internal sealed partial class TcpTransport
     private void ReceiveFrames(Socket socket, string remote, bool fromAdmin)
     {
         InboundReceipt? receipt = null;
+        SocketFrameReader? reader = null;
         try
         {
             receipt = new InboundReceipt(socket, fromAdmin);
 
             // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
-            var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline,
-                                               new ReceivePoller(socket, () => Volatile.Read(ref _receivePollTicks)), receipt.Acknowledge);
+            reader = new SocketFrameReader(socket, MaxMessageBytes, FrameDeadline,
+                                           new ReceivePoller(socket, () => Volatile.Read(ref _receivePollTicks)), receipt.Acknowledge);
             try
             {
                 while (true)
@@ -157,11 +158,12 @@ internal sealed partial class TcpTransport
         }
         catch (WireProtocolException ex)
         {
-            Sink.OnProtocolViolation(remote, ex);
+            ReportViolation(remote, ex);
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The peer went away or this transport is stopping: nothing to report.
+            // The peer went away (reported if it reset the connection in the middle of a frame) or this transport is stopping.
+            ReportConnectionFailure(remote, outbound: false, ex, inFlight: reader?.InFrame == true);
         }
         catch (Exception ex)
         {
@@ -171,6 +173,7 @@ internal sealed partial class TcpTransport
         finally
         {
             receipt?.Dispose();
+            _evicted.TryRemove(socket, out _);
             _inbound.TryRemove(socket, out _);
             socket.Dispose();
         }

@@ -44,7 +44,7 @@ internal sealed partial class TcpTransport
         try
         {
             socket = BlockingConnect.Open(peer, _options.ConnectTimeout, () => IsStopping);
-            BlockingHandshake.ConnectReturnPath(socket, LocalEndpoint, _options.FrameDeadline, _options.Secret);
+            BlockingHandshake.ConnectReturnPath(socket, LocalEndpoint, FrameDeadline, _options.Secret);
             if (!_receiving || IsStopping)
             {
                 throw new OperationCanceledException("This transport has stopped receiving.");
@@ -71,7 +71,7 @@ internal sealed partial class TcpTransport
     /// <summary>The accepting side: read the peer's endpoint, keep the connection for sending to it, and say so.</summary>
     private void AcceptReturnPath(Socket socket)
     {
-        var endpoint = BlockingHandshake.ReadReturnPathEndpoint(socket, _options.FrameDeadline);
+        var endpoint = BlockingHandshake.ReadReturnPathEndpoint(socket, FrameDeadline);
         if (!IsEndpoint(endpoint))
         {
             throw new WireProtocolException(WireViolation.BadHandshake,
@@ -96,7 +96,7 @@ internal sealed partial class TcpTransport
         var socket = BlockingConnect.Open(endpoint, _options.ConnectTimeout, () => IsStopping);
         try
         {
-            BlockingHandshake.Connect(socket, _options.Role, _options.FrameDeadline, _options.Secret);
+            BlockingHandshake.Connect(socket, _options.Role, FrameDeadline, _options.Secret);
             return socket;
         }
         catch

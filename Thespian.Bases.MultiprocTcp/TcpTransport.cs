@@ -40,6 +40,8 @@ internal sealed partial class TcpTransport : ITransport
         _listener.Server.NoDelay = true;
         _listener.Start(backlog: 512);
         _maxMessageBytes = options.MaxFrameBytes;
+        FrameDeadline = options.FrameDeadline;
+        MaxInboundConnections = options.MaxInboundConnections;
         ReceivePoll = options.ReceivePoll;
         _reading = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         var bound = (IPEndPoint)_listener.LocalEndpoint;
@@ -73,6 +75,7 @@ internal sealed partial class TcpTransport : ITransport
     {
         Volatile.Write(ref _maxMessageBytes, WireProtocol.MaxFrameBytesFrom(capabilities));
         ReceivePoll = ReceivePollSetting.From(capabilities);
+        ApplyLimits(capabilities);
     }
 
     /// <inheritdoc />
