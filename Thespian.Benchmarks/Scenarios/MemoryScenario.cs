@@ -74,8 +74,21 @@ internal sealed class MemoryScenario : IScenario
         Report(context, "host.tell.idle", $"host of B {IdleSettle.TotalSeconds:0} s after the tells", [counterPid]);
         Report(context, "host.echo.idle", $"host of the echo actor {IdleSettle.TotalSeconds:0} s after the echoes", [echoPid]);
         Report(context, "admin.after", "admin (4 actors, after the work)", [lease.AdminProcessId]);
+
+        // Python's figure is of 50 idle actors alive at once (their processes share pages, so PSS falls as they multiply).
+        var many = Enumerable.Range(0, ManyIdle).Select(_ => system.CreateActor<ProcessIdle>()).ToList();
+        var manyPids = many.Select(actor => ProcessOf(system, actor)).ToArray();
+        Settle(lease, hosts: 4 + ManyIdle + WarmPool.Hosts);
+        Report(context, "host.idle50", $"hosts of {ManyIdle} idle actors alive at once", manyPids, withPrivate: true,
+               goal: Goal.AtMost(2 * PythonIdlePss50, $"PSS ≤ 2× Python's {PythonIdlePss50} MiB"), python: $"{PythonIdlePss50} MiB");
         Report(context, "bench", "this benchmark process (after every scenario so far)", [Environment.ProcessId]);
     }
+
+    /// <summary>How many idle actors the many-actors figure keeps alive at once (as Python's benchmark does).</summary>
+    private const int ManyIdle = 50;
+
+    /// <summary>Python Thespian 4.0.1's PSS per idle actor process with 50 alive (its benchmark, anchors/python-thespian).</summary>
+    private const double PythonIdlePss50 = 4.5;
 
     /// <summary>Waits until the system is at rest, then long enough for the hosts to trim their memory.</summary>
     private static void Settle(SystemLease lease, int hosts)
