@@ -57,14 +57,16 @@ internal sealed partial class TcpTransport
     private void ReceiveLoop(Socket socket)
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
+        ConnectionStream? connection = null;
         WireRole role;
         try
         {
             socket.Blocking = true;
-            role = BlockingHandshake.Accept(socket, _options.FrameDeadline, Serves, _options.Secret);
+            connection = ConnectionStream.Accepted(socket, _options.Tls, _options.FrameDeadline);
+            role = BlockingHandshake.Accept(connection, _options.FrameDeadline, Serves, _options.Secret);
             if (role == WireRole.ReturnPath)
             {
-                AcceptReturnPath(socket);
+                AcceptReturnPath(connection);
                 _inbound.TryRemove(socket, out _);
                 return;
             }
@@ -73,30 +75,30 @@ internal sealed partial class TcpTransport
         {
             Interlocked.Increment(ref _refusedUnauthenticated);
             ReportRefusal(remote, ex);
-            CloseAccepted(socket);
+            CloseAccepted(socket, connection);
             return;
         }
         catch (WireProtocolException ex)
         {
             Sink.OnProtocolViolation(remote, ex);
-            CloseAccepted(socket);
+            CloseAccepted(socket, connection);
             return;
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The peer went away or this transport is stopping: nothing to report.
-            CloseAccepted(socket);
+            CloseAccepted(socket, connection);
             return;
         }
         catch (Exception ex)
         {
             // A fault in this side's checks: close this connection, keep the process.
             Sink.OnProtocolViolation(remote, ex);
-            CloseAccepted(socket);
+            CloseAccepted(socket, connection);
             return;
         }
 
-        ReceiveFrames(socket, remote, fromAdmin: role == WireRole.Admin);
+        ReceiveFrames(connection, remote, fromAdmin: role == WireRole.Admin);
     }
 
     /// <summary>A refused peer, reported a few times per interval at most (saying how many were held back): a scan must not fill the log.</summary>
@@ -111,26 +113,28 @@ internal sealed partial class TcpTransport
         }
     }
 
-    private void CloseAccepted(Socket socket)
+    private void CloseAccepted(Socket socket, ConnectionStream? connection)
     {
         _inbound.TryRemove(socket, out _);
+        connection?.Dispose();
         socket.Dispose();
     }
 
     /// <summary>
     /// Frames from a connection whose handshake is done (one accepted here, or a return path this process opened), on
-    /// the calling thread, until the peer closes; the socket is closed at the end.
+    /// the calling thread, until the peer closes; the connection is closed at the end.
     /// </summary>
-    private void ReceiveFrames(Socket socket, string remote, bool fromAdmin)
+    private void ReceiveFrames(ConnectionStream connection, string remote, bool fromAdmin)
     {
         InboundReceipt? receipt = null;
         try
         {
-            receipt = new InboundReceipt(socket, fromAdmin);
+            receipt = new InboundReceipt(connection, fromAdmin);
 
             // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
-            var reader = new SocketFrameReader(socket, MaxMessageBytes, _options.FrameDeadline,
-                                               new ReceivePoller(socket, () => Volatile.Read(ref _receivePollTicks)), receipt.Acknowledge);
+            // With TLS, decrypted bytes may wait in the TLS stream while the socket has none: no polling there.
+            var poller = connection.MayPollSocket ? new ReceivePoller(connection.Socket, () => Volatile.Read(ref _receivePollTicks)) : null;
+            var reader = new SocketFrameReader(connection, MaxMessageBytes, _options.FrameDeadline, poller, receipt.Acknowledge);
             try
             {
                 while (true)
@@ -171,8 +175,8 @@ internal sealed partial class TcpTransport
         finally
         {
             receipt?.Dispose();
-            _inbound.TryRemove(socket, out _);
-            socket.Dispose();
+            _inbound.TryRemove(connection.Socket, out _);
+            connection.Dispose();
         }
     }
 

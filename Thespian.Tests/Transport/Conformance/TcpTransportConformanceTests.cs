@@ -34,7 +34,7 @@ internal sealed class TcpTransportConformanceTests(bool withSecret) : TransportC
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             _raw.Add(socket);
             socket.Connect(host, port);
-            BlockingHandshake.Connect(socket, WireRole.Peer, TimeSpan.FromSeconds(10), secret);
+            BlockingHandshake.Connect(new PlainConnectionStream(socket), WireRole.Peer, TimeSpan.FromSeconds(10), secret);
             var frame = new byte[WireProtocol.FrameHeaderLength + 60];
             BinaryPrimitives.WriteInt32LittleEndian(frame, kind == BadInput.Malformed ? 60 : 100_000);
             frame[WireProtocol.FrameHeaderLength] = 0xFF;
