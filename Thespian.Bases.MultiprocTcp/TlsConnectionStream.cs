@@ -80,6 +80,10 @@ internal sealed class TlsConnectionStream : ConnectionStream
         {
             ServerCertificateContext = tls.CertificateContext,
             ClientCertificateRequired = true,
+
+            // No session tickets: connections are long-lived and never resumed, and a ticket the client never reads would
+            // turn its close into a reset.
+            AllowTlsResume = false,
             RemoteCertificateValidationCallback = (_, certificate, _, _) => tls.Trusts(certificate, out refusal),
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             EnabledSslProtocols = Protocols,
