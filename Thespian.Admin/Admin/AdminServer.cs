@@ -74,7 +74,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         StartSinkRelay();
         _pool.Refill();
         _logger.AdminListening(_node.LocalEndpoint, Environment.ProcessId);
-        if (_options.Secret is null && _node.ListensBeyondLoopback)
+        if (_options.Secret is null && _options.Tls is null && _node.ListensBeyondLoopback)
         {
             _logger.ExposedWithoutSecret(_node.LocalEndpoint);
         }

@@ -78,7 +78,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         probe ??= transports.CreateAdminProbe(secret, tls);
         var transport = transports.Create(TransportRole.Client, 0, capabilities?.AsReadOnly(), secret, tls);
         var logging = new ThespianLogging(logDefs);
-        if (secret is null && transport.ListensBeyondLoopback)
+        if (secret is null && tls is null && transport.ListensBeyondLoopback)
         {
             logging.RuntimeLogger.ExposedWithoutSecret(transport.LocalEndpoint);
         }
