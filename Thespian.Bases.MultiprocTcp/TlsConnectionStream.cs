@@ -1,7 +1,9 @@
+using System.ComponentModel;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using System.Security.Authentication;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Thespian.Wire;
 using Thespian.Wire.Tls;
@@ -55,7 +57,7 @@ internal sealed class TlsConnectionStream : ConnectionStream
             WithinDeadline(socket, deadline, () => ssl.AuthenticateAsClient(options));
             return new TlsConnectionStream(socket, ssl, tls, endpoint);
         }
-        catch (Exception ex) when (ex is AuthenticationException or IOException)
+        catch (Exception ex) when (IsTlsFailure(ex))
         {
             ssl.Dispose();
             throw refusal is not null
@@ -93,7 +95,7 @@ internal sealed class TlsConnectionStream : ConnectionStream
             WithinDeadline(socket, deadline, () => ssl.AuthenticateAsServer(options));
             return new TlsConnectionStream(socket, ssl, tls, connectedTo: null);
         }
-        catch (Exception ex) when (ex is AuthenticationException or IOException)
+        catch (Exception ex) when (IsTlsFailure(ex))
         {
             ssl.Dispose();
             throw refusal is not null
@@ -112,7 +114,7 @@ internal sealed class TlsConnectionStream : ConnectionStream
         {
             read = _ssl.Read(buffer);
         }
-        catch (Exception ex) when (ex is IOException or AuthenticationException)
+        catch (Exception ex) when (IsTlsFailure(ex))
         {
             throw Translate(ex);
         }
@@ -133,7 +135,7 @@ internal sealed class TlsConnectionStream : ConnectionStream
         {
             _ssl.Write(bytes);
         }
-        catch (Exception ex) when (ex is IOException or AuthenticationException)
+        catch (Exception ex) when (IsTlsFailure(ex))
         {
             throw Translate(ex);
         }
@@ -181,6 +183,15 @@ internal sealed class TlsConnectionStream : ConnectionStream
 
         return ex as IOException ?? new IOException(ex.Message, ex);
     }
+
+    /// <summary>
+    /// What TLS over a socket may throw besides <see cref="ObjectDisposedException"/> (the connection was closed under it,
+    /// which every caller handles): the socket's errors wrapped, refusals, and the platform's TLS library's errors — each
+    /// turned into what callers handle, since an exception they do not would end the process.
+    /// </summary>
+    private static bool IsTlsFailure(Exception ex) =>
+        ex is IOException or AuthenticationException or CryptographicException or Win32Exception or InvalidOperationException or
+              NotSupportedException && ex is not ObjectDisposedException;
 
     private static WireProtocolException Failed(Exception ex, TimeSpan deadline, string message) =>
         ex.InnerException is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock }
