@@ -68,8 +68,11 @@ internal sealed class AcknowledgementTracker
         }
     }
 
-    /// <summary>Acknowledgements arrived: each is a little-endian count of envelopes the receiver has handed on.</summary>
-    public void Acknowledged(ReadOnlySpan<byte> counts)
+    /// <summary>
+    /// Acknowledgements arrived: each is a little-endian count of envelopes the receiver has handed on. Returns how many
+    /// envelopes they released.
+    /// </summary>
+    public int Acknowledged(ReadOnlySpan<byte> counts)
     {
         var released = 0;
         lock (_written)
@@ -87,6 +90,7 @@ internal sealed class AcknowledgementTracker
         }
 
         RemovePending(released);
+        return released;
     }
 
     /// <summary>Moves every written, unacknowledged envelope to <paramref name="into"/> (the connection failed).</summary>

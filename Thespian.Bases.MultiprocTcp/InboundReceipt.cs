@@ -11,8 +11,10 @@ namespace Thespian.Bases.MultiprocTcp;
 /// before it waits for more bytes, another thread that marked envelopes done at the end of its batch
 /// (<see cref="TcpTransport.EndBatch"/>; at once when it is in none), or <see cref="Done"/> itself once a
 /// quarter of the window is waiting — so acknowledgements are prompt when traffic is light and coalesced when it is
-/// heavy, without a writer of their own. At most <see cref="Window"/> envelopes may be received and not yet done —
-/// past that the connection stops reading, so TCP flow control pushes back on the sender.
+/// heavy, without a writer of their own. At most <see cref="Window"/> envelopes may be received and not yet handled —
+/// past that the connection stops reading, so TCP flow control pushes back on the sender. An envelope handled but not
+/// yet settled (<see cref="IReceipt.Handled"/>: what its handler sent has not reached the next process) takes no room,
+/// so two processes that wait on each other's acknowledgements never stop each other's reading.
 /// </summary>
 internal sealed class InboundReceipt : IReceipt, IBatchedReceipt, IDisposable
 {
@@ -89,9 +91,25 @@ internal sealed class InboundReceipt : IReceipt, IBatchedReceipt, IDisposable
             return;
         }
 
+        Handled();
+        Settled();
+    }
+
+    /// <inheritdoc />
+    public void Handled()
+    {
         if (Interlocked.Decrement(ref _inFlight) == ResumeAt && Volatile.Read(ref _receiverWaiting) != 0)
         {
             _resume.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Settled()
+    {
+        if (!_open)
+        {
+            return;
         }
 
         if (Interlocked.Increment(ref _done) >= AcknowledgeAt ||

@@ -36,6 +36,8 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
     private bool _writerWaiting;
     private int _waitingProducers;
     private int _failed;
+    private long _accepted;
+    private long _settled;
     private ArrayBufferWriter<byte> _batch = new(64 * 1024);
     private readonly List<Envelope> _taken = [];
 
@@ -57,6 +59,12 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
             }
         }
     }
+
+    /// <inheritdoc />
+    public long AcceptedCount => Volatile.Read(ref _accepted);
+
+    /// <inheritdoc />
+    public long SettledCount => Volatile.Read(ref _settled);
 
     /// <summary>
     /// Queues an envelope, waiting while the queue is full; false when this connection has closed. With
@@ -84,6 +92,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
             if (!_closed)
             {
                 _queue.Enqueue(envelope);
+                _accepted++;
                 if (wakeWriter)
                 {
                     WakeWriterLocked();
@@ -296,7 +305,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
 
                 filled += read;
                 var whole = filled - (filled % WireProtocol.FrameHeaderLength);
-                _unacknowledged.Acknowledged(buffer.AsSpan(0, whole));
+                Settle(_unacknowledged.Acknowledged(buffer.AsSpan(0, whole)));
                 Buffer.BlockCopy(buffer, whole, buffer, 0, filled - whole);
                 filled -= whole;
             }
@@ -332,6 +341,21 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         if (undelivered.Count > 0 && !_transport.IsStopping)
         {
             _transport.Sink.OnUndeliverable(_endpoint, undelivered, reason);
+        }
+
+        Settle(undelivered.Count);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> more envelopes are settled (acknowledged or handed back): envelopes whose handlers sent
+    /// them may now be acknowledged in turn (<see cref="Multiproc.OutputSettlement"/>).
+    /// </summary>
+    private void Settle(int count)
+    {
+        if (count > 0)
+        {
+            Interlocked.Add(ref _settled, count);
+            _transport.OutputsSettled();
         }
     }
 }

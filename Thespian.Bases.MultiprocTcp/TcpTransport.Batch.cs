@@ -7,6 +7,8 @@ internal sealed partial class TcpTransport
     [ThreadStatic]
     private static ThreadBatch<OutboundConnection, InboundReceipt>? t_batch;
 
+    private readonly OutputSettlement _settlement = new();
+
     /// <summary>The calling thread's batch (made on first use).</summary>
     private static ThreadBatch<OutboundConnection, InboundReceipt> CurrentBatch => t_batch ??= new();
 
@@ -18,6 +20,32 @@ internal sealed partial class TcpTransport
 
     /// <inheritdoc />
     public void EndBatch() => CurrentBatch.End();
+
+    /// <inheritdoc />
+    public void SettleAfterOutputs(IReceipt receipt) => CurrentBatch.SettleAfterOutputs(receipt, _settlement);
+
+    /// <summary>
+    /// An outbound connection settled more envelopes: handled envelopes that waited for them are settled, their
+    /// acknowledgements written together when this thread's batch ends (one write per connection).
+    /// </summary>
+    internal void OutputsSettled()
+    {
+        if (!_settlement.HasWaiting)
+        {
+            return;
+        }
+
+        var batch = CurrentBatch;
+        batch.Begin();
+        try
+        {
+            _settlement.SettleReady();
+        }
+        finally
+        {
+            batch.End();
+        }
+    }
 
     /// <summary>
     /// A receipt was marked done on a thread that is not its connection's receiving thread: when that thread is in a

@@ -101,7 +101,7 @@ internal sealed class InboundSession
     public AckInfo AckNow(bool closing = false)
     {
         var done = (ulong)Receipt.DoneCount;
-        return new AckInfo(PublishedCumulative, done, closing ? done : done + (ulong)Receipt.Window);
+        return new AckInfo(PublishedCumulative, done, closing ? done : (ulong)Receipt.HandledCount + (ulong)Receipt.Window);
     }
 
     /// <summary>An acknowledgement went out (alone or riding on a data datagram).</summary>

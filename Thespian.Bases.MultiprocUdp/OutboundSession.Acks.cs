@@ -100,6 +100,7 @@ internal sealed partial class OutboundSession
             }
         }
 
+        _transport.OutputsSettled();
         if (closing)
         {
             Fail(new IOException($"{Endpoint} closed its receiving side; what it had not done was not delivered."));

@@ -44,6 +44,8 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
     private int _waitingProducers;
     private int _scheduled;
     private int _pending;
+    private long _accepted;
+    private long _settled;
     private ulong _nextOrdinal;
     private ulong _peerDone;
     private ulong _peerLimit = InitialLimit;
@@ -80,6 +82,12 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
 
     /// <summary>The largest datagram sent to this endpoint.</summary>
     public int DatagramBytes { get; }
+
+    /// <inheritdoc />
+    public long AcceptedCount => Volatile.Read(ref _accepted);
+
+    /// <inheritdoc />
+    public long SettledCount => Volatile.Read(ref _settled);
 
     /// <summary>How many envelopes are queued and not yet sent.</summary>
     public int QueuedCount
@@ -183,6 +191,7 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
             ClearFragmentingLocked();
             _window.Clear();
             _pending = 0;
+            Volatile.Write(ref _settled, _settled + undelivered.Count);
             _drained.TrySetResult();
             Monitor.PulseAll(_gate);
         }
@@ -194,6 +203,8 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
         {
             _transport.ReportUndeliverable(Endpoint, undelivered, reason);
         }
+
+        _transport.OutputsSettled();
     }
 
     /// <summary>Frees the liveness probe's socket (the session has ended; <see cref="Fail"/> calls it).</summary>
@@ -211,6 +222,7 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
 
     private void AddPendingLocked()
     {
+        _accepted++;
         if (_pending++ == 0 && _drained.Task.IsCompleted)
         {
             _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -219,6 +231,7 @@ internal sealed partial class OutboundSession : IDisposable, IBatchedQueue
 
     private void RemovePendingLocked(int count)
     {
+        Volatile.Write(ref _settled, _settled + count);
         _pending -= count;
         if (_pending <= 0)
         {

@@ -7,7 +7,9 @@ namespace Thespian.Bases.MultiprocUdp;
 /// thread before it waits for more datagrams when it marked them itself, at the end of the batch of a thread in one
 /// (<see cref="UdpTransport.EndBatch"/>), at once otherwise, and at once too whenever a quarter of the window is waiting
 /// to be acknowledged. The receiver grants the sender a window of envelopes beyond those done (the sender sends no
-/// more), so a receiver that does not get its envelopes done pushes back on its sender.
+/// more), so a receiver that does not get its envelopes done pushes back on its sender. The window counts from the
+/// envelopes handled (<see cref="IReceipt.Handled"/>), not from those settled, so two processes that wait on each
+/// other's acknowledgements never stop each other's sending.
 /// </summary>
 internal sealed class UdpReceipt : IReceipt, IBatchedReceipt
 {
@@ -15,6 +17,7 @@ internal sealed class UdpReceipt : IReceipt, IBatchedReceipt
     private readonly InboundSession _session;
     private readonly int _acknowledgeAt;
     private long _done;
+    private long _handled;
     private long _acknowledged;
     private volatile bool _open = true;
 
@@ -48,8 +51,26 @@ internal sealed class UdpReceipt : IReceipt, IBatchedReceipt
     /// <summary>How many of the session's envelopes are done.</summary>
     public long DoneCount => Volatile.Read(ref _done);
 
+    /// <summary>How many of the session's envelopes are handled (done, or waiting to be settled): the window counts from here.</summary>
+    public long HandledCount => Volatile.Read(ref _handled);
+
     /// <inheritdoc />
     public void Done()
+    {
+        if (!_open)
+        {
+            return;
+        }
+
+        Handled();
+        Settled();
+    }
+
+    /// <inheritdoc />
+    public void Handled() => Interlocked.Increment(ref _handled);
+
+    /// <inheritdoc />
+    public void Settled()
     {
         if (!_open)
         {

@@ -8,6 +8,8 @@ internal sealed partial class UdpTransport
     [ThreadStatic]
     private static ThreadBatch<OutboundSession, UdpReceipt>? t_batch;
 
+    private readonly OutputSettlement _settlement = new();
+
     /// <summary>The calling thread's batch (made on first use).</summary>
     private static ThreadBatch<OutboundSession, UdpReceipt> CurrentBatch => t_batch ??= new();
 
@@ -19,6 +21,32 @@ internal sealed partial class UdpTransport
 
     /// <inheritdoc />
     public void EndBatch() => CurrentBatch.End();
+
+    /// <inheritdoc />
+    public void SettleAfterOutputs(IReceipt receipt) => CurrentBatch.SettleAfterOutputs(receipt, _settlement);
+
+    /// <summary>
+    /// An outbound session settled more envelopes: handled envelopes that waited for them are settled, their
+    /// acknowledgements sent together when this thread's batch ends (or before the receiving thread waits).
+    /// </summary>
+    internal void OutputsSettled()
+    {
+        if (!_settlement.HasWaiting)
+        {
+            return;
+        }
+
+        var batch = CurrentBatch;
+        batch.Begin();
+        try
+        {
+            _settlement.SettleReady();
+        }
+        finally
+        {
+            batch.End();
+        }
+    }
 
     /// <summary>
     /// A receipt was marked done on a thread that is not the receiving thread: when that thread is in a batch, the

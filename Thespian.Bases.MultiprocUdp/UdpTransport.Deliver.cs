@@ -55,7 +55,7 @@ internal sealed partial class UdpTransport
             return ProcessResult.Violated;
         }
 
-        if (inbound.Delivered + envelopes > inbound.Receipt.DoneCount + inbound.Receipt.Window ||
+        if (inbound.Delivered + envelopes > inbound.Receipt.HandledCount + inbound.Receipt.Window ||
             (starting > 0 && !inbound.Reassembly.TryReserve(starting)))
         {
             return ProcessResult.Refused;

@@ -10,6 +10,7 @@ namespace Thespian.Admin.Hosting;
 internal sealed partial class ActorHost
 {
     private ActorCell? _cell;
+    private IReceipt? _handled;
     private IReadOnlyList<int>? _requestedWatch;
     private DescriptorWatcher? _descriptorWatcher;
 
@@ -82,7 +83,23 @@ internal sealed partial class ActorHost
             finally
             {
                 batch.Flush();
+                SettleHandled();
             }
+        }
+    }
+
+    /// <summary>
+    /// The envelope just handled is acknowledged once what its handling sent has reached the next process
+    /// (<see cref="ITransport.SettleAfterOutputs"/>): if this process is killed before that, its sender still holds the
+    /// envelope and dead-letters it, so nothing the actor was given or sent is lost without a record.
+    /// </summary>
+    private void SettleHandled()
+    {
+        if (_handled is { } receipt)
+        {
+            _handled = null;
+            receipt.Handled();
+            _node.Transport.SettleAfterOutputs(receipt);
         }
     }
 
@@ -93,8 +110,8 @@ internal sealed partial class ActorHost
             case MailItem.Incoming { Envelope: var envelope, Receipt: var receipt }:
                 if (receipt.IsOpen)
                 {
+                    _handled = receipt;
                     DeliverFromWire(envelope);
-                    receipt.Done();
                 }
 
                 // Else the connection broke: its envelopes were not acknowledged, and their sender dead-letters them.

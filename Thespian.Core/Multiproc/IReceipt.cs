@@ -23,6 +23,18 @@ internal interface IReceipt
 
     /// <summary>One more envelope from this peer is done; the transport acknowledges it soon.</summary>
     void Done();
+
+    /// <summary>
+    /// The first half of <see cref="Done"/>: one more envelope from this peer is handled, so its room in the receive window
+    /// is free, but it is not acknowledged until <see cref="Settled"/> (what its handler sent has not reached the next
+    /// process yet; see <see cref="ITransport.SettleAfterOutputs"/>).
+    /// </summary>
+    void Handled()
+    {
+    }
+
+    /// <summary>The second half of <see cref="Done"/>: one more handled envelope may be acknowledged.</summary>
+    void Settled() => Done();
 }
 
 /// <summary>A receipt for envelopes that are done as soon as they arrive.</summary>

@@ -67,6 +67,16 @@ internal interface ITransport : IAsyncDisposable
     void EndBatch();
 
     /// <summary>
+    /// Settles a handled envelope (<see cref="IReceipt.Settled"/>) once everything this thread's batch has sent since the last
+    /// call has been done by its receivers or handed back as undeliverable — at once when that is already so. Called by a
+    /// host after each message its actor handled (and after <see cref="FlushBatch"/>): an envelope is acknowledged only when
+    /// what its handling sent has reached the next process, so a process killed before that leaves its sender holding the
+    /// envelope, to be dead-lettered, instead of a message lost without a record. Settlements of one process happen in the
+    /// order they were asked for.
+    /// </summary>
+    void SettleAfterOutputs(IReceipt receipt) => receipt.Settled();
+
+    /// <summary>
     /// Waits (up to <paramref name="timeout"/>) until everything queued has been acknowledged by its receiver
     /// or handed back as undeliverable.
     /// </summary>

@@ -8,6 +8,12 @@ internal interface IBatchedQueue
 
     /// <summary>Writes what is queued, on the calling thread.</summary>
     void WriteQueued();
+
+    /// <summary>How many envelopes this queue has accepted since it was made.</summary>
+    long AcceptedCount { get; }
+
+    /// <summary>How many of those are settled: done by the receiver (acknowledged), or handed back as undeliverable.</summary>
+    long SettledCount { get; }
 }
 
 /// <summary>A receipt whose acknowledgement may wait for the end of the batch of the thread that marked it done.</summary>
@@ -35,7 +41,9 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
     public const int BatchedEnvelopes = 256;
 
     private readonly List<TQueue> _queues = [];
+    private readonly List<TQueue> _touched = [];
     private readonly List<TReceipt> _receipts = [];
+    private OutputMark[] _marks = new OutputMark[4];
     private int _depth;
 
     /// <summary>Whether the thread is in a batch.</summary>
@@ -71,7 +79,38 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
 
         Flush();
         _depth = 0;
+        _touched.Clear();
         AcknowledgeDone();
+    }
+
+    /// <summary>
+    /// Where each queue this batch sent on since the last call stands now (<see cref="OutputMark"/>), into
+    /// <paramref name="marks"/>; call after <see cref="Flush"/>. Returns how many were written.
+    /// </summary>
+    public int TakeOutputs(Span<OutputMark> marks)
+    {
+        var count = Math.Min(_touched.Count, marks.Length);
+        for (var i = 0; i < count; i++)
+        {
+            marks[i] = new OutputMark(_touched[i], _touched[i].AcceptedCount);
+        }
+
+        _touched.Clear();
+        return count;
+    }
+
+    /// <summary>
+    /// Settles <paramref name="receipt"/> through <paramref name="settlement"/> once what this batch sent since the last
+    /// settlement has settled (<see cref="ITransport.SettleAfterOutputs"/>).
+    /// </summary>
+    public void SettleAfterOutputs(IReceipt receipt, OutputSettlement settlement)
+    {
+        if (_touched.Count > _marks.Length)
+        {
+            _marks = new OutputMark[_touched.Count];
+        }
+
+        settlement.Settle(receipt, _marks.AsSpan(0, TakeOutputs(_marks)));
     }
 
     /// <summary>
@@ -91,6 +130,11 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
         if (!_queues.Contains(queue))
         {
             _queues.Add(queue);
+        }
+
+        if (!_touched.Contains(queue))
+        {
+            _touched.Add(queue);
         }
 
         if (writeNow || queue.QueuedCount >= BatchedEnvelopes)

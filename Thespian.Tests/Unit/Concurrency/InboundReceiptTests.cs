@@ -140,6 +140,38 @@ public sealed class InboundReceiptTests
     }
 
     [Test]
+    public void Handled_WindowFull_ReadingResumesButNothingIsAcknowledgedUntilSettled()
+    {
+        using var pair = SocketPair.Open();
+        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        Receive(receipt, Window);
+        var resumed = 0;
+
+        var reading = Waits.Start("receiving thread", () =>
+        {
+            receipt.WaitForRoom(CancellationToken.None);
+            Volatile.Write(ref resumed, 1);
+        });
+        Waits.UntilBlocked(reading, () => Volatile.Read(ref resumed), "a full window stops the reading");
+
+        OnAnotherThread(() =>
+        {
+            for (var i = 0; i < Window / 4; i++)
+            {
+                receipt.Handled();
+            }
+        });
+        Waits.Joined(reading, "handled envelopes free their room: reading resumes");
+        pair.Peer.ReceiveTimeout = 200;
+        Assert.That(() => pair.ReadCount(), Throws.InstanceOf<System.Net.Sockets.SocketException>(),
+                    "handled but not settled: no acknowledgement yet");
+
+        pair.Peer.ReceiveTimeout = (int)Waits.Patience.TotalMilliseconds;
+        OnAnotherThread(() => receipt.Settled());
+        Assert.That(pair.ReadCount(), Is.EqualTo(1), "each settled envelope is acknowledged");
+    }
+
+    [Test]
     public void WaitForRoom_WindowFullAndCancelled_ThrowsOperationCanceled()
     {
         using var pair = SocketPair.Open();
