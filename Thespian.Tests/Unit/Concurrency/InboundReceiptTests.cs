@@ -143,7 +143,7 @@ public sealed class InboundReceiptTests
     public void Handled_WindowFull_ReadingResumesButNothingIsAcknowledgedUntilSettled()
     {
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         Receive(receipt, Window);
         var resumed = 0;
 
