@@ -39,34 +39,20 @@ internal sealed class TlsConnectionStream : ConnectionStream
 
     /// <summary>The client side: TLS with <paramref name="endpoint"/> within <paramref name="deadline"/>.</summary>
     /// <exception cref="WireProtocolException">The handshake failed: the peer runs no TLS, is not trusted, or took too long.</exception>
-    public static TlsConnectionStream Connect(Socket socket, TlsCredentials tls, string endpoint, TimeSpan deadline)
-    {
-        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
-        string? refusal = null;
-        var options = new SslClientAuthenticationOptions
-        {
-            // Peers are addressed by IP address and trusted by the system's own settings; the name only fills the SNI field.
-            TargetHost = "thespian",
-            ClientCertificateContext = tls.CertificateContext,
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => tls.Trusts(certificate, out refusal),
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            EnabledSslProtocols = Protocols,
-        };
-        try
-        {
-            WithinDeadline(socket, deadline, () => ssl.AuthenticateAsClient(options));
-            return new TlsConnectionStream(socket, ssl, tls, endpoint);
-        }
-        catch (Exception ex) when (IsTlsFailure(ex))
-        {
-            ssl.Dispose();
-            throw refusal is not null
-                ? new WireProtocolException(WireViolation.AuthenticationFailed,
-                    $"The Thespian endpoint {endpoint} is not trusted over TLS: {refusal}.")
-                : Failed(ex, deadline, $"The TLS handshake with {endpoint} failed ({ex.Message}): its system runs no TLS, it is not " +
-                                       $"a Thespian endpoint, or it does not trust this process's certificate; {TlsSettings.WhatToSet}.");
-        }
-    }
+    public static TlsConnectionStream Connect(Socket socket, TlsCredentials tls, string endpoint, TimeSpan deadline) =>
+        Authenticate(socket, tls, endpoint, deadline,
+            (ssl, trusts) => ssl.AuthenticateAsClient(new SslClientAuthenticationOptions
+            {
+                // Peers are addressed by IP address and trusted by the system's own settings; the name only fills the SNI field.
+                TargetHost = "thespian",
+                ClientCertificateContext = tls.CertificateContext,
+                RemoteCertificateValidationCallback = trusts,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                EnabledSslProtocols = Protocols,
+            }),
+            refusal => $"The Thespian endpoint {endpoint} is not trusted over TLS: {refusal}.",
+            ex => $"The TLS handshake with {endpoint} failed ({ex.Message}): its system runs no TLS, it is not a Thespian endpoint, " +
+                  $"or it does not trust this process's certificate; {TlsSettings.WhatToSet}.");
 
     /// <summary>
     /// The server side, within <paramref name="deadline"/>. A peer that begins with a plain Thespian greeting is answered
@@ -76,34 +62,19 @@ internal sealed class TlsConnectionStream : ConnectionStream
     public static TlsConnectionStream Accept(Socket socket, TlsCredentials tls, TimeSpan deadline)
     {
         RefusePlainGreeting(socket, deadline);
-        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
-        string? refusal = null;
-        var options = new SslServerAuthenticationOptions
-        {
-            ServerCertificateContext = tls.CertificateContext,
-            ClientCertificateRequired = true,
-
-            // No session tickets: connections are long-lived and never resumed, and a ticket the client never reads would
-            // turn its close into a reset.
-            AllowTlsResume = false,
-            RemoteCertificateValidationCallback = (_, certificate, _, _) => tls.Trusts(certificate, out refusal),
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            EnabledSslProtocols = Protocols,
-        };
-        try
-        {
-            WithinDeadline(socket, deadline, () => ssl.AuthenticateAsServer(options));
-            return new TlsConnectionStream(socket, ssl, tls, connectedTo: null);
-        }
-        catch (Exception ex) when (IsTlsFailure(ex))
-        {
-            ssl.Dispose();
-            throw refusal is not null
-                ? new WireProtocolException(WireViolation.AuthenticationFailed,
-                    $"A peer was refused over TLS before anything it sent was read: {refusal}.")
-                : Failed(ex, deadline, $"A peer's TLS handshake failed ({ex.Message}); nothing it sent was read. If it is a process " +
-                                       $"of this system, it may not trust this system's certificate: {TlsSettings.WhatToSet}.");
-        }
+        return Authenticate(socket, tls, connectedTo: null, deadline,
+            (ssl, trusts) => ssl.AuthenticateAsServer(new SslServerAuthenticationOptions
+            {
+                ServerCertificateContext = tls.CertificateContext,
+                ClientCertificateRequired = true,
+                AllowTlsResume = false, // connections are long-lived and never resumed: no session tickets
+                RemoteCertificateValidationCallback = trusts,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                EnabledSslProtocols = Protocols,
+            }),
+            refusal => $"A peer was refused over TLS before anything it sent was read: {refusal}.",
+            ex => $"A peer's TLS handshake failed ({ex.Message}); nothing it sent was read. If it is a process of this system, it " +
+                  $"may not trust this system's certificate: {TlsSettings.WhatToSet}.");
     }
 
     /// <inheritdoc />
@@ -182,6 +153,31 @@ internal sealed class TlsConnectionStream : ConnectionStream
         }
 
         return ex as IOException ?? new IOException(ex.Message, ex);
+    }
+
+    /// <summary>
+    /// One side's TLS handshake over a new TLS stream on the socket, within <paramref name="deadline"/>, with
+    /// <see cref="TlsCredentials.Trusts"/> deciding on the peer's certificate; a failure is said in the side's own words
+    /// (<paramref name="refused"/> when the certificate was the reason, else <paramref name="failed"/>).
+    /// </summary>
+    private static TlsConnectionStream Authenticate(Socket socket, TlsCredentials tls, string? connectedTo, TimeSpan deadline,
+                                                    Action<SslStream, RemoteCertificateValidationCallback> handshake,
+                                                    Func<string, string> refused, Func<Exception, string> failed)
+    {
+        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
+        string? refusal = null;
+        try
+        {
+            WithinDeadline(socket, deadline, () => handshake(ssl, (_, certificate, _, _) => tls.Trusts(certificate, out refusal)));
+            return new TlsConnectionStream(socket, ssl, tls, connectedTo);
+        }
+        catch (Exception ex) when (IsTlsFailure(ex))
+        {
+            ssl.Dispose();
+            throw refusal is not null
+                ? new WireProtocolException(WireViolation.AuthenticationFailed, refused(refusal))
+                : Failed(ex, deadline, failed(ex));
+        }
     }
 
     /// <summary>

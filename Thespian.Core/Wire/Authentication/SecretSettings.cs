@@ -88,15 +88,19 @@ internal static class SecretSettings
     }
 
     /// <summary>Hands <paramref name="secret"/> down to a process about to start with <paramref name="environment"/> (or makes sure none is when null).</summary>
-    public static void HandDown(IDictionary<string, string?> environment, SystemSecret? secret)
+    public static void HandDown(IDictionary<string, string?> environment, SystemSecret? secret) =>
+        HandDown(environment, InheritedVariable, secret?.ToInheritable());
+
+    /// <summary>Sets <paramref name="variable"/> to <paramref name="value"/> for a process about to start (removes it when null).</summary>
+    internal static void HandDown(IDictionary<string, string?> environment, string variable, string? value)
     {
-        if (secret is null)
+        if (value is null)
         {
-            environment.Remove(InheritedVariable);
+            environment.Remove(variable);
         }
         else
         {
-            environment[InheritedVariable] = secret.ToInheritable();
+            environment[variable] = value;
         }
     }
 
@@ -104,17 +108,18 @@ internal static class SecretSettings
     /// A copy of <paramref name="capabilities"/> fit to pass on, store and report: "Thespian Secret" is
     /// <see cref="Redacted"/>. Null stays null.
     /// </summary>
-    public static IDictionary<string, object?>? Redact(IDictionary<string, object?>? capabilities)
+    public static IDictionary<string, object?>? Redact(IDictionary<string, object?>? capabilities) =>
+        Redact(capabilities, CommonCapabilities.ThespianSecret);
+
+    /// <summary>A copy of <paramref name="capabilities"/> with <paramref name="name"/> <see cref="Redacted"/> (the same when it is not set).</summary>
+    internal static IDictionary<string, object?>? Redact(IDictionary<string, object?>? capabilities, string name)
     {
-        if (capabilities is null || !capabilities.ContainsKey(CommonCapabilities.ThespianSecret))
+        if (capabilities is null || !capabilities.ContainsKey(name))
         {
             return capabilities;
         }
 
-        return new Dictionary<string, object?>(capabilities, StringComparer.Ordinal)
-        {
-            [CommonCapabilities.ThespianSecret] = Redacted,
-        };
+        return new Dictionary<string, object?>(capabilities, StringComparer.Ordinal) { [name] = Redacted };
     }
 
     private static SystemSecret FromFile(string path, string setting)

@@ -88,34 +88,15 @@ internal static class TlsSettings
     }
 
     /// <summary>Hands <paramref name="tls"/> down to a process about to start with <paramref name="environment"/> (or makes sure none is when null).</summary>
-    public static void HandDown(IDictionary<string, string?> environment, TlsCredentials? tls)
-    {
-        if (tls is null)
-        {
-            environment.Remove(InheritedVariable);
-        }
-        else
-        {
-            environment[InheritedVariable] = tls.ToInheritable();
-        }
-    }
+    public static void HandDown(IDictionary<string, string?> environment, TlsCredentials? tls) =>
+        SecretSettings.HandDown(environment, InheritedVariable, tls?.ToInheritable());
 
     /// <summary>
     /// A copy of <paramref name="capabilities"/> fit to pass on, store and report: "Thespian TLS Certificate Password" is
     /// <see cref="SecretSettings.Redacted"/>. Null stays null.
     /// </summary>
-    public static IDictionary<string, object?>? Redact(IDictionary<string, object?>? capabilities)
-    {
-        if (capabilities is null || !capabilities.ContainsKey(CommonCapabilities.ThespianTlsCertificatePassword))
-        {
-            return capabilities;
-        }
-
-        return new Dictionary<string, object?>(capabilities, StringComparer.Ordinal)
-        {
-            [CommonCapabilities.ThespianTlsCertificatePassword] = SecretSettings.Redacted,
-        };
-    }
+    public static IDictionary<string, object?>? Redact(IDictionary<string, object?>? capabilities) =>
+        SecretSettings.Redact(capabilities, CommonCapabilities.ThespianTlsCertificatePassword);
 
     private static string? Password(Dictionary<string, object?> settings)
     {

@@ -42,18 +42,7 @@ public sealed class TlsSystemTests : MultiprocFixture
         var echo = system.CreateActor<EchoActor>();
         Assert.That(system.Ask(echo, "hello", Patience), Is.EqualTo("hello"));
 
-        var status = system.Ask(BaseOf(system).SystemAddress, new ThespianStatusRequest(), Patience) as ThespianSystemStatus;
-
-        Assert.That(status, Is.Not.Null, "the admin's status");
-        Assert.That(status!.Capabilities[CommonCapabilities.ThespianTlsCertificatePassword], Is.EqualTo("(redacted)"));
-        Assert.That(status.Capabilities.Values.Select(v => v?.ToString() ?? ""), Has.None.Contains(Password));
-        Assert.That(LogLines(), Has.None.Contains(Password));
-        var processes = TrackProcessesOf(system);
-        foreach (var pid in processes.HostProcessIds.Append(processes.AdminProcessId))
-        {
-            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-            Assert.That(commandLine, Does.Not.Contain(Password), $"the command line of process {pid}");
-        }
+        AssertNeverShown(system, CommonCapabilities.ThespianTlsCertificatePassword, Password);
     }
 
     [Test]
