@@ -70,13 +70,11 @@ internal static class SecretSettings
     /// <exception cref="ActorSystemStartupFailureException">The variable is not base64.</exception>
     public static SystemSecret? TakeInherited()
     {
-        var encoded = Environment.GetEnvironmentVariable(InheritedVariable);
-        if (string.IsNullOrEmpty(encoded))
+        if (Take(InheritedVariable) is not { } encoded)
         {
             return null;
         }
 
-        Environment.SetEnvironmentVariable(InheritedVariable, null);
         try
         {
             return new SystemSecret(Convert.FromBase64String(encoded));
@@ -85,6 +83,22 @@ internal static class SecretSettings
         {
             throw new ActorSystemStartupFailureException($"The environment variable {InheritedVariable} is not a secret handed down by Thespian.");
         }
+    }
+
+    /// <summary>
+    /// The value of an environment variable a parent handed down (null when it is unset or empty), removed from this
+    /// process's environment at once so that nothing this process starts inherits it unasked.
+    /// </summary>
+    internal static string? Take(string variable)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        Environment.SetEnvironmentVariable(variable, null);
+        return value;
     }
 
     /// <summary>Hands <paramref name="secret"/> down to a process about to start with <paramref name="environment"/> (or makes sure none is when null).</summary>

@@ -69,13 +69,11 @@ internal static class TlsSettings
     /// <exception cref="ActorSystemStartupFailureException">The variable is not what Thespian hands down.</exception>
     public static TlsCredentials? TakeInherited()
     {
-        var encoded = Environment.GetEnvironmentVariable(InheritedVariable);
-        if (string.IsNullOrEmpty(encoded))
+        if (SecretSettings.Take(InheritedVariable) is not { } encoded)
         {
             return null;
         }
 
-        Environment.SetEnvironmentVariable(InheritedVariable, null);
         try
         {
             return TlsCredentials.FromInheritable(encoded);
