@@ -40,6 +40,8 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
             ListenAddress = BaseAddress.Bind,
             MaxFrameBytes = WireProtocol.MaxFrameBytesFrom(capabilities),
             ReceivePoll = ReceivePollSetting.From(capabilities),
+            FrameDeadline = TcpLimitSettings.FrameDeadlineFrom(capabilities),
+            MaxInboundConnections = TcpLimitSettings.MaxInboundConnectionsFrom(capabilities),
             Secret = secret,
             Tls = tls,
             Role = role switch

@@ -337,6 +337,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         }
 
         Volatile.Read(ref _connection)?.Socket.Dispose();
+        _transport.ReportConnectionFailure(_endpoint, outbound: true, reason, inFlight: undelivered.Count > 0);
         _unacknowledged.RemovePending(undelivered.Count);
         if (undelivered.Count > 0 && !_transport.IsStopping)
         {

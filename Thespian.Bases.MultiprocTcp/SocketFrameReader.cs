@@ -35,6 +35,9 @@ internal sealed class SocketFrameReader
         _beforeWaiting = beforeWaiting;
     }
 
+    /// <summary>Whether a frame has started and not yet arrived in full (a reset now cuts a message short).</summary>
+    public bool InFrame => _frames.Buffered > 0;
+
     /// <summary>Whether the last frame's payload is an array of its own (a large frame), which the caller may keep.</summary>
     public bool LastFrameDetached { get; private set; }
 

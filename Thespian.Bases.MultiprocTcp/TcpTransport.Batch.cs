@@ -24,28 +24,8 @@ internal sealed partial class TcpTransport
     /// <inheritdoc />
     public void SettleAfterOutputs(IReceipt receipt) => CurrentBatch.SettleAfterOutputs(receipt, _settlement);
 
-    /// <summary>
-    /// An outbound connection settled more envelopes: handled envelopes that waited for them are settled, their
-    /// acknowledgements written together when this thread's batch ends (one write per connection).
-    /// </summary>
-    internal void OutputsSettled()
-    {
-        if (!_settlement.HasWaiting)
-        {
-            return;
-        }
-
-        var batch = CurrentBatch;
-        batch.Begin();
-        try
-        {
-            _settlement.SettleReady();
-        }
-        finally
-        {
-            batch.End();
-        }
-    }
+    /// <summary>An outbound connection settled more envelopes: what waited for them is settled (<see cref="ThreadBatch{TQueue,TReceipt}.SettleReady"/>).</summary>
+    internal void OutputsSettled() => CurrentBatch.SettleReady(_settlement);
 
     /// <summary>
     /// A receipt was marked done on a thread that is not its connection's receiving thread: when that thread is in a

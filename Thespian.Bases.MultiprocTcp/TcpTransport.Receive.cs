@@ -43,7 +43,11 @@ internal sealed partial class TcpTransport
 
             socket.NoDelay = true;
             Interlocked.Increment(ref _acceptedConnections);
-            _inbound.TryAdd(socket, 0);
+            if (!Admit(socket))
+            {
+                continue;
+            }
+
             LoopThreads.Shared.Start("Thespian receive", () => ReceiveLoop(socket));
         }
     }
@@ -62,8 +66,9 @@ internal sealed partial class TcpTransport
         try
         {
             socket.Blocking = true;
-            connection = ConnectionStream.Accepted(socket, _options.Tls, _options.FrameDeadline);
-            role = BlockingHandshake.Accept(connection, _options.FrameDeadline, Serves, _options.Secret);
+            connection = ConnectionStream.Accepted(socket, _options.Tls, FrameDeadline);
+            role = BlockingHandshake.Accept(connection, FrameDeadline, Serves, _options.Secret);
+            EndHandshake(socket);
             if (role == WireRole.ReturnPath)
             {
                 AcceptReturnPath(connection);
@@ -71,22 +76,27 @@ internal sealed partial class TcpTransport
                 return;
             }
         }
-        catch (WireProtocolException ex) when (ex.Violation == WireViolation.AuthenticationFailed)
+        catch (Exception) when (WasEvicted(socket))
         {
-            Interlocked.Increment(ref _refusedUnauthenticated);
-            ReportRefusal(remote, ex);
+            // Closed to make room for newer connections (reported then).
             CloseAccepted(socket, connection);
             return;
         }
         catch (WireProtocolException ex)
         {
-            Sink.OnProtocolViolation(remote, ex);
+            if (ex.Violation == WireViolation.AuthenticationFailed)
+            {
+                Interlocked.Increment(ref _refusedUnauthenticated);
+            }
+
+            ReportViolation(remote, ex);
             CloseAccepted(socket, connection);
             return;
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The peer went away or this transport is stopping: nothing to report.
+            // The peer went away (reported if it reset the connection) or this transport is stopping.
+            ReportConnectionFailure(remote, outbound: false, ex, inFlight: true);
             CloseAccepted(socket, connection);
             return;
         }
@@ -101,20 +111,10 @@ internal sealed partial class TcpTransport
         ReceiveFrames(connection, remote, fromAdmin: role == WireRole.Admin);
     }
 
-    /// <summary>A refused peer, reported a few times per interval at most (saying how many were held back): a scan must not fill the log.</summary>
-    private void ReportRefusal(string remote, WireProtocolException refusal)
-    {
-        if (_refusals.ShouldReport(out var suppressed))
-        {
-            Sink.OnProtocolViolation(remote, suppressed == 0
-                ? refusal
-                : new WireProtocolException(refusal.Violation, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{refusal.Message} ({suppressed} more refusals were held back.)")));
-        }
-    }
-
     private void CloseAccepted(Socket socket, ConnectionStream? connection)
     {
+        EndHandshake(socket);
+        _evicted.TryRemove(socket, out _);
         _inbound.TryRemove(socket, out _);
         connection?.Dispose();
         socket.Dispose();
@@ -127,6 +127,7 @@ internal sealed partial class TcpTransport
     private void ReceiveFrames(ConnectionStream connection, string remote, bool fromAdmin)
     {
         InboundReceipt? receipt = null;
+        SocketFrameReader? reader = null;
         try
         {
             receipt = new InboundReceipt(connection, fromAdmin);
@@ -134,7 +135,7 @@ internal sealed partial class TcpTransport
             // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
             // With TLS, decrypted bytes may wait in the TLS stream while the socket has none: no polling there.
             var poller = connection.MayPollSocket ? new ReceivePoller(connection.Socket, () => Volatile.Read(ref _receivePollTicks)) : null;
-            var reader = new SocketFrameReader(connection, MaxMessageBytes, _options.FrameDeadline, poller, receipt.Acknowledge);
+            reader = new SocketFrameReader(connection, MaxMessageBytes, FrameDeadline, poller, receipt.Acknowledge);
             try
             {
                 while (true)
@@ -161,11 +162,12 @@ internal sealed partial class TcpTransport
         }
         catch (WireProtocolException ex)
         {
-            Sink.OnProtocolViolation(remote, ex);
+            ReportViolation(remote, ex);
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
-            // The peer went away or this transport is stopping: nothing to report.
+            // The peer went away (reported if it reset the connection in the middle of a frame) or this transport is stopping.
+            ReportConnectionFailure(remote, outbound: false, ex, inFlight: reader?.InFrame == true);
         }
         catch (Exception ex)
         {
@@ -175,6 +177,7 @@ internal sealed partial class TcpTransport
         finally
         {
             receipt?.Dispose();
+            _evicted.TryRemove(connection.Socket, out _);
             _inbound.TryRemove(connection.Socket, out _);
             connection.Dispose();
         }

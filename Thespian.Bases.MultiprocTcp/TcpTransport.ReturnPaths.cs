@@ -44,7 +44,7 @@ internal sealed partial class TcpTransport
         try
         {
             connection = Connected(BlockingConnect.Open(peer, _options.ConnectTimeout, () => IsStopping), peer);
-            BlockingHandshake.ConnectReturnPath(connection, LocalEndpoint, _options.FrameDeadline, _options.Secret);
+            BlockingHandshake.ConnectReturnPath(connection, LocalEndpoint, FrameDeadline, _options.Secret);
             if (!_receiving || IsStopping)
             {
                 throw new OperationCanceledException("This transport has stopped receiving.");
@@ -71,7 +71,7 @@ internal sealed partial class TcpTransport
     /// <summary>The accepting side: read the peer's endpoint, keep the connection for sending to it, and say so.</summary>
     private void AcceptReturnPath(ConnectionStream connection)
     {
-        var endpoint = BlockingHandshake.ReadReturnPathEndpoint(connection, _options.FrameDeadline);
+        var endpoint = BlockingHandshake.ReadReturnPathEndpoint(connection, FrameDeadline);
         if (!IsEndpoint(endpoint))
         {
             throw new WireProtocolException(WireViolation.BadHandshake,
@@ -96,7 +96,7 @@ internal sealed partial class TcpTransport
         var connection = Connected(BlockingConnect.Open(endpoint, _options.ConnectTimeout, () => IsStopping), endpoint);
         try
         {
-            BlockingHandshake.Connect(connection, _options.Role, _options.FrameDeadline, _options.Secret);
+            BlockingHandshake.Connect(connection, _options.Role, FrameDeadline, _options.Secret);
             return connection;
         }
         catch
@@ -111,7 +111,7 @@ internal sealed partial class TcpTransport
     {
         try
         {
-            return ConnectionStream.Connected(socket, _options.Tls, endpoint, _options.FrameDeadline);
+            return ConnectionStream.Connected(socket, _options.Tls, endpoint, FrameDeadline);
         }
         catch
         {

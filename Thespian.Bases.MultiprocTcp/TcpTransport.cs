@@ -40,6 +40,8 @@ internal sealed partial class TcpTransport : ITransport
         _listener.Server.NoDelay = true;
         _listener.Start(backlog: 512);
         _maxMessageBytes = options.MaxFrameBytes;
+        FrameDeadline = options.FrameDeadline;
+        MaxInboundConnections = options.MaxInboundConnections;
         ReceivePoll = options.ReceivePoll;
         _reading = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         var bound = (IPEndPoint)_listener.LocalEndpoint;
@@ -73,6 +75,7 @@ internal sealed partial class TcpTransport : ITransport
     {
         Volatile.Write(ref _maxMessageBytes, WireProtocol.MaxFrameBytesFrom(capabilities));
         ReceivePoll = ReceivePollSetting.From(capabilities);
+        ApplyLimits(capabilities);
     }
 
     /// <inheritdoc />
@@ -136,6 +139,10 @@ internal sealed partial class TcpTransport : ITransport
     /// <inheritdoc />
     public async Task CloseReceivingAsync(TimeSpan timeout)
     {
+        // Leaving in order: what was handled is acknowledged now, without waiting for what it sent (this process stays
+        // to hand that back itself if it cannot be delivered), and before the connections close.
+        CurrentBatch.SettleReady(_settlement, all: true);
+        await _settlement.WaitIdleAsync(timeout).ConfigureAwait(false);
         _closeInbound.TrySetResult();
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (!_inbound.IsEmpty && Environment.TickCount64 < deadline)

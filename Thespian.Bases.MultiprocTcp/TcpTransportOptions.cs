@@ -22,6 +22,9 @@ internal sealed record TcpTransportOptions
     /// <summary>How long a started frame or a handshake may take.</summary>
     public TimeSpan FrameDeadline { get; init; } = WireProtocol.DefaultFrameDeadline;
 
+    /// <summary>How many inbound connections may be open at once; past it a new one is closed at once.</summary>
+    public int MaxInboundConnections { get; init; } = TcpLimitSettings.DefaultMaxInboundConnections;
+
     /// <summary>
     /// How long connecting may take, over fresh attempts each second (<see cref="BlockingConnect"/>); a peer whose
     /// process is gone refuses at once, so this only bounds how long an unanswering host is waited for.

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Thespian.Sockets;
 
 namespace Thespian.Bases.MultiprocUdp;
 
@@ -22,29 +22,6 @@ internal static class UdpPeerTimeout
     public static readonly TimeSpan Maximum = TimeSpan.FromHours(1);
 
     /// <summary>The timeout that <paramref name="capabilities"/> ask for (the default when absent or not a positive number).</summary>
-    public static TimeSpan From(IReadOnlyDictionary<string, object?>? capabilities)
-    {
-        if (capabilities is null || !capabilities.TryGetValue(Capability, out var value))
-        {
-            return Default;
-        }
-
-        double? seconds = value switch
-        {
-            int s => s,
-            long s => s,
-            double s => s,
-            float s => s,
-            decimal s => (double)s,
-            string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => null,
-        };
-        if (seconds is not { } positive || !double.IsFinite(positive) || positive <= 0)
-        {
-            return Default;
-        }
-
-        var timeout = TimeSpan.FromSeconds(Math.Min(positive, Maximum.TotalSeconds));
-        return timeout < Minimum ? Minimum : timeout;
-    }
+    public static TimeSpan From(IReadOnlyDictionary<string, object?>? capabilities) =>
+        CapabilityNumbers.Seconds(capabilities, Capability, Default, Minimum, Maximum);
 }

@@ -25,28 +25,8 @@ internal sealed partial class UdpTransport
     /// <inheritdoc />
     public void SettleAfterOutputs(IReceipt receipt) => CurrentBatch.SettleAfterOutputs(receipt, _settlement);
 
-    /// <summary>
-    /// An outbound session settled more envelopes: handled envelopes that waited for them are settled, their
-    /// acknowledgements sent together when this thread's batch ends (or before the receiving thread waits).
-    /// </summary>
-    internal void OutputsSettled()
-    {
-        if (!_settlement.HasWaiting)
-        {
-            return;
-        }
-
-        var batch = CurrentBatch;
-        batch.Begin();
-        try
-        {
-            _settlement.SettleReady();
-        }
-        finally
-        {
-            batch.End();
-        }
-    }
+    /// <summary>An outbound session settled more envelopes: what waited for them is settled (<see cref="ThreadBatch{TQueue,TReceipt}.SettleReady"/>).</summary>
+    internal void OutputsSettled() => CurrentBatch.SettleReady(_settlement);
 
     /// <summary>
     /// A receipt was marked done on a thread that is not the receiving thread: when that thread is in a batch, the

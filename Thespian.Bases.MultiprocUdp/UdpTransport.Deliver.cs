@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Thespian.Wire;
 
@@ -55,9 +56,14 @@ internal sealed partial class UdpTransport
             return ProcessResult.Violated;
         }
 
-        if (inbound.Delivered + envelopes > inbound.Receipt.HandledCount + inbound.Receipt.Window ||
-            (starting > 0 && !inbound.Reassembly.TryReserve(starting)))
+        if (inbound.Delivered + envelopes > inbound.Receipt.HandledCount + inbound.Receipt.Window)
         {
+            return ProcessResult.Refused;
+        }
+
+        if (starting > 0 && !inbound.Reassembly.TryReserve(starting))
+        {
+            ReportNoRoomToReassemble(inbound, starting);
             return ProcessResult.Refused;
         }
 
@@ -94,6 +100,11 @@ internal sealed partial class UdpTransport
 
         return ProcessResult.Processed;
     }
+
+    /// <summary>A fragmented envelope found no room in the reassembly memory all peers share (reported a few per interval).</summary>
+    private void ReportNoRoomToReassemble(InboundSession inbound, int total) =>
+        Report(inbound.RemoteText, new WireProtocolException(WireViolation.FrameTooLarge, string.Create(CultureInfo.InvariantCulture,
+            $"A fragmented envelope of {total} bytes found no room in the reassembly memory ({ReassemblyBytesInUse} of {_reassemblyBudget.Limit} bytes are held by envelopes being put together); its datagram is dropped unacknowledged, for its sender to send again later")));
 
     /// <summary>
     /// An acknowledgement of <paramref name="inbound"/> is due: sent once the socket has been quiet for a moment (a

@@ -158,6 +158,10 @@ internal sealed partial class UdpTransport : ITransport
     public async Task CloseReceivingAsync(TimeSpan timeout)
     {
         _receiving = false;
+
+        // Leaving in order: what was handled is acknowledged now, without waiting for what it sent (this process stays
+        // to hand that back itself if it cannot be delivered).
+        CurrentBatch.SettleReady(_settlement, all: true);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout && _inbound.Values.Any(s => !s.Dropped && !s.AllDone))
         {

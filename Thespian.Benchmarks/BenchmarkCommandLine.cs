@@ -45,6 +45,21 @@ internal static class BenchmarkCommandLine
         },
     };
 
+    private static readonly Option<int?> FloodMessages = new("--flood-messages")
+    {
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal);
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1)
+            {
+                return n;
+            }
+
+            result.AddError($"--flood-messages needs a whole number from 1 to {int.MaxValue}, not '{result.Tokens.Single().Value}'.");
+            return null;
+        },
+    };
+
     private static readonly Option<string[]> Scenario = new("--scenario") { Arity = ArgumentArity.OneOrMore };
 
     private static readonly RootCommand Root = CreateRoot();
@@ -82,13 +97,14 @@ internal static class BenchmarkCommandLine
             ScenariosChosen = scenarios.Count > 0,
             Repetitions = reps ?? (quick ? 3 : 7),
             RepetitionsChosen = reps is not null,
+            FloodMessagesChosen = result.GetValue(FloodMessages),
         };
     }
 
     private static RootCommand CreateRoot()
     {
         var root = new RootCommand("Thespian.Benchmarks: measures an actor system base and prints a table (+ JSON).");
-        foreach (var option in new Option[] { Quick, CompareTcp, Base, Json, Level, Reps, Scenario })
+        foreach (var option in new Option[] { Quick, CompareTcp, Base, Json, Level, Reps, FloodMessages, Scenario })
         {
             root.Options.Add(option);
         }

@@ -39,8 +39,12 @@ internal sealed record BenchmarkOptions
                                              named only; 40 s of load, --quick 10 s)
                                troupe    troupe churn: distinct worker processes over one run of work,
                                              MaxCount 10 and 3, grace 0 vs default (multiproc only; named only)
+                               flood     the application Tells N messages to one actor as fast as it can;
+                                             peak RSS of both processes (read every 100 ms) and the rate
+                                             (multiproc only; named only; N from --flood-messages)
                              default: every scenario the base supports, except convention, chaos and troupe
                              (named only: --scenario convention)
+          --flood-messages N messages of the flood scenario (default 10,000,000; --quick 1,000,000)
           --quick            fast smoke run: smaller counts, shorter warm-up, 3 repetitions
           --reps N           measured repetitions per figure (default 7, quick 3; multiproc 3, quick 2;
                              the median is reported)
@@ -66,7 +70,7 @@ internal sealed record BenchmarkOptions
     public static readonly IReadOnlyList<string> MultiprocScenarios = ["start", "ask", "pingpong", "tell", "create", "echo", "memory", "sources"];
 
     /// <summary>Multiproc scenarios that run only when named with --scenario (they start several systems, and take long).</summary>
-    public static readonly IReadOnlyList<string> MultiprocOnRequest = ["convention", "chaos", "troupe"];
+    public static readonly IReadOnlyList<string> MultiprocOnRequest = ["convention", "chaos", "troupe", "flood"];
 
     /// <summary>Every scenario name there is.</summary>
     public static readonly IReadOnlyList<string> AllScenarios = [.. SimpleScenarios.Union(MultiprocScenarios).Union(MultiprocOnRequest)];
@@ -140,6 +144,12 @@ internal sealed record BenchmarkOptions
     // (i) convention: creates of each kind (local, placed on a member), and asks of each per repetition.
     public int ConventionCreates => Quick ? 20 : 50;
     public int ConventionAsks => Quick ? 500 : 2_000;
+
+    /// <summary>Messages of the flood scenario (--flood-messages; default 10M, quick 1M).</summary>
+    public int FloodMessages => FloodMessagesChosen ?? (Quick ? 1_000_000 : 10_000_000);
+
+    /// <summary>What --flood-messages gave, if given.</summary>
+    public int? FloodMessagesChosen { get; init; }
 
     // (e) messages through each counter; iterations of each micro-measurement.
     public int DispatchMessages => Quick ? 100_000 : 1_000_000;

@@ -19,7 +19,7 @@ internal static class Program
     [
         new StartScenario(), new AskLatencyScenario(), new PingPongScenario(), new TellThroughputScenario(),
         new MultiprocCreationScenario(), new EchoScenario(), new MemoryScenario(), new SourceScenario(),
-        new ConventionScenario(), new ChaosScenario(), new TroupeChurnScenario(),   // only when named (BenchmarkOptions.MultiprocOnRequest)
+        new ConventionScenario(), new ChaosScenario(), new TroupeChurnScenario(), new FloodScenario(),   // only when named (BenchmarkOptions.MultiprocOnRequest)
     ];
 
     /// <summary>How long the final check waits for processes to finish exiting.</summary>

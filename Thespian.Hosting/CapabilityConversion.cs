@@ -12,7 +12,7 @@ internal static class CapabilityConversion
     /// <summary>
     /// What Thespian reads for each capability it knows, and how to get there from text. Where each is read:
     /// MultiprocSystemBase.AdminPort, WireProtocol.MaxFrameBytesFrom, Thespian.Sockets' ReceivePollSetting,
-    /// Thespian.Bases.MultiprocUdp's UdpPeerTimeout, the admin's ConventionSettings, MultiprocNode (routing),
+    /// Thespian.Bases.MultiprocUdp's UdpPeerTimeout, Thespian.Bases.MultiprocTcp's TcpLimitSettings, the admin's ConventionSettings, MultiprocNode (routing),
     /// AdminServer.RemoteSources and ProcessStartupMethods.
     /// </summary>
     private static readonly Dictionary<string, CapabilityKind> Known = new(StringComparer.Ordinal)
@@ -22,6 +22,8 @@ internal static class CapabilityConversion
         ["Receive Poll Microseconds"] = CapabilityKind.NonNegativeInt,
         [CommonCapabilities.ConventionRegistrationMissMax] = CapabilityKind.PositiveInt,
         ["UDP Peer Timeout Seconds"] = CapabilityKind.PositiveSeconds,
+        [CommonCapabilities.FrameDeadlineSeconds] = CapabilityKind.PositiveSeconds,
+        [CommonCapabilities.MaxInboundConnections] = CapabilityKind.PositiveInt,
         [CommonCapabilities.ConventionRegistrationPeriod] = CapabilityKind.Period,
         [CommonCapabilities.AdminRouting] = CapabilityKind.Bool,
         [CommonCapabilities.OutboundOnly] = CapabilityKind.Bool,

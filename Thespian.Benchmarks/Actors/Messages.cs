@@ -9,6 +9,9 @@ internal sealed record Go(int Count, ActorAddress Target);
 /// <summary>A counter expects <paramref name="Count"/> ticks, then sends <see cref="Done"/> to <paramref name="ReplyTo"/>.</summary>
 internal sealed record Expect(int Count, ActorAddress ReplyTo);
 
+/// <summary>A counter expects <paramref name="Count"/> ticks, answers "ready", and after the last tells the sender of this <see cref="Done"/>.</summary>
+internal sealed record ExpectFlood(int Count);
+
 /// <summary>The unit of one-way traffic.</summary>
 internal sealed class Tick
 {

@@ -21,7 +21,10 @@ internal sealed class TickSender : Actor
     }
 }
 
-/// <summary>B as a plain actor: a <c>switch</c> on the message's type; counts ticks and replies after the last.</summary>
+/// <summary>
+/// B as a plain actor: a <c>switch</c> on the message's type; counts ticks and replies after the last (to the
+/// <see cref="Expect"/>'s reply-to, or to whoever sent <see cref="ExpectFlood"/>, which is answered "ready" at once).
+/// </summary>
 internal sealed class SwitchCounter : Actor
 {
     private ActorAddress? _replyTo;
@@ -41,6 +44,10 @@ internal sealed class SwitchCounter : Actor
                 break;
             case Expect expect:
                 (_expected, _count, _replyTo) = (expect.Count, 0, expect.ReplyTo);
+                break;
+            case ExpectFlood flood:
+                (_expected, _count, _replyTo) = (flood.Count, 0, sender);
+                Send(sender, "ready");
                 break;
             case WhoAreYou:
                 Send(sender, new ProcessIdentity(Environment.ProcessId));   // multiproc: which process to measure

@@ -97,6 +97,21 @@ public static class CommonCapabilities
     /// </summary>
     public const string ThespianTlsTrust = "Thespian TLS Trust";
 
+    /// <summary>
+    /// Multiproc TCP base: how long (seconds, default 30) a started frame, or a connection's handshake, may take to
+    /// arrive in full. A connection that stalls past it (a slowloris, a stuck peer, a stranger that connects and sends
+    /// nothing) is closed and logged. A number (an <c>int</c>, a <c>double</c> or a numeric string), from 0.1 to 3,600.
+    /// </summary>
+    public const string FrameDeadlineSeconds = "Frame Deadline Seconds";
+
+    /// <summary>
+    /// Multiproc TCP base: how many inbound connections one process keeps open at once (default 4,096; each takes a
+    /// receiving thread). Past it, a new connection is closed at once and logged, with the peer and this name. Every
+    /// process that sends to another holds one connection to it, so the admin needs about one per actor process and
+    /// client; raise it for systems larger than that.
+    /// </summary>
+    public const string MaxInboundConnections = "Max Inbound Connections";
+
     /// <summary>The names no application may set or change.</summary>
     internal static readonly IReadOnlySet<string> ReadOnlyNames = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -112,4 +112,16 @@ internal interface IEnvelopeSink
 
     /// <summary>A peer broke the protocol and was cut off (log it; nothing else is harmed).</summary>
     void OnProtocolViolation(string remote, Exception violation);
+
+    /// <summary>
+    /// A connection to (<paramref name="outbound"/>) or from <paramref name="remote"/> was refused, reset or timed out (log
+    /// it; the transport reports a few per interval at most). <paramref name="failure"/> says which, in words.
+    /// </summary>
+    void OnConnectionFailed(string remote, bool outbound, string failure);
+
+    /// <summary>
+    /// A connection from <paramref name="remote"/> was closed at once to keep a limit (too many open, or in their
+    /// handshake); <paramref name="reason"/> says which, and what to set (log it; the transport reports a few per interval).
+    /// </summary>
+    void OnConnectionOverLimit(string remote, string reason);
 }

@@ -50,6 +50,13 @@ internal sealed partial class MultiprocNode
     public void OnProtocolViolation(string remote, Exception violation) =>
         Logger.InputRefused(remote, violation.GetType().Name, violation.Message);
 
+    /// <inheritdoc />
+    public void OnConnectionFailed(string remote, bool outbound, string failure) =>
+        Logger.ConnectionFailed(outbound ? "to" : "from", remote, failure);
+
+    /// <inheritdoc />
+    public void OnConnectionOverLimit(string remote, string reason) => Logger.ConnectionOverLimit(remote, reason);
+
     private void HandleControl(Envelope envelope)
     {
         object message;

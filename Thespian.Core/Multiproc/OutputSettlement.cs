@@ -25,9 +25,32 @@ internal sealed class OutputSettlement
     private readonly Lock _gate = new();
     private readonly List<IReceipt> _ready = [];
     private int _count;
+    private int _settling;
 
     /// <summary>Whether any handled envelope waits (cheap: read on every acknowledgement a transport receives).</summary>
     public bool HasWaiting => Volatile.Read(ref _count) > 0;
+
+    /// <summary>Whether nothing waits and no thread is settling (its acknowledgements are written).</summary>
+    public bool IsIdle => !HasWaiting && Volatile.Read(ref _settling) == 0;
+
+    /// <summary>A thread starts settling (<see cref="ThreadBatch{TQueue,TReceipt}.SettleReady"/>): until it ends, not idle.</summary>
+    public void EnterSettling() => Interlocked.Increment(ref _settling);
+
+    /// <summary>The thread's settling, and the acknowledgements it wrote, are over.</summary>
+    public void ExitSettling() => Interlocked.Decrement(ref _settling);
+
+    /// <summary>
+    /// Waits until <see cref="IsIdle"/>, up to <paramref name="timeout"/>: a process that is leaving lets what it handled
+    /// be acknowledged before it closes its receiving side (else its senders would dead-letter what it did handle).
+    /// </summary>
+    public async Task WaitIdleAsync(TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (!IsIdle && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(2).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Settles <paramref name="receipt"/>'s envelope at once when nothing waits and every mark is settled; otherwise once
@@ -51,7 +74,15 @@ internal sealed class OutputSettlement
     }
 
     /// <summary>Settles, in order, every waiting envelope whose handler's sends have settled, up to the first that has not.</summary>
-    public void SettleReady()
+    public void SettleReady() => Settle(all: false);
+
+    /// <summary>
+    /// Settles every waiting envelope now, in order, whatever its handler's sends: for a process that is leaving in an
+    /// orderly way, which stays to hand back itself whatever of its own sends cannot be delivered.
+    /// </summary>
+    public void SettleAll() => Settle(all: true);
+
+    private void Settle(bool all)
     {
         if (!HasWaiting)
         {
@@ -61,7 +92,7 @@ internal sealed class OutputSettlement
         List<IReceipt> ready;
         lock (_gate)
         {
-            while (_waiting.TryPeek(out var next) && AllSettled(next.Outputs))
+            while (_waiting.TryPeek(out var next) && (all || AllSettled(next.Outputs)))
             {
                 _ready.Add(_waiting.Dequeue().Receipt);
             }

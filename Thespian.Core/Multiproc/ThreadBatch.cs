@@ -114,6 +114,38 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
     }
 
     /// <summary>
+    /// An outbound queue settled more envelopes: the handled envelopes of <paramref name="settlement"/> that waited for
+    /// them (or all of them, when <paramref name="all"/>: the process is leaving) are settled in a batch of this thread,
+    /// so their acknowledgements go out together when it ends (one write per peer).
+    /// </summary>
+    public void SettleReady(OutputSettlement settlement, bool all = false)
+    {
+        if (!settlement.HasWaiting)
+        {
+            return;
+        }
+
+        settlement.EnterSettling();
+        Begin();
+        try
+        {
+            if (all)
+            {
+                settlement.SettleAll();
+            }
+            else
+            {
+                settlement.SettleReady();
+            }
+        }
+        finally
+        {
+            End();
+            settlement.ExitSettling();
+        }
+    }
+
+    /// <summary>
     /// An envelope was queued on <paramref name="queue"/>: when the thread is in a batch, the queue is written at the
     /// flush, or now if many wait or <paramref name="writeNow"/> (a control record: nothing this thread sends afterwards,
     /// to any endpoint, may overtake it — e.g. a new actor's address reaching someone who asks the admin about it before

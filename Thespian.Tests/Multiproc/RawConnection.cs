@@ -139,6 +139,65 @@ public sealed class RawConnection : IDisposable
         }
     }
 
+    /// <summary>Aborts the connection: closes it with a reset (RST) instead of an orderly close.</summary>
+    public void Reset()
+    {
+        _socket.LingerState = new LingerOption(enable: true, seconds: 0);
+        _socket.Close();
+    }
+
+    /// <summary>
+    /// Sends a correct greeting and reads the answer: true when the server accepted it, false when it closed (or reset) the
+    /// connection instead of answering.
+    /// </summary>
+    internal bool TryHandshake()
+    {
+        var hello = new byte[WireProtocol.HandshakeLength];
+        "THSP"u8.CopyTo(hello);
+        BinaryPrimitives.WriteUInt16LittleEndian(hello.AsSpan(4), WireProtocol.Version);
+        hello[6] = (byte)WireRole.Peer;
+        try
+        {
+            Send(hello);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.Shutdown or SocketError.ConnectionAborted)
+        {
+            return false;
+        }
+
+        var answer = ExpectClosedByServerOr(WireProtocol.HandshakeLength);
+        return answer.Length == WireProtocol.HandshakeLength && StatusOf(answer) == (byte)HandshakeStatus.Accepted;
+    }
+
+    /// <summary>Reads until <paramref name="count"/> bytes came or the server closed the connection; returns what came.</summary>
+    private byte[] ExpectClosedByServerOr(int count)
+    {
+        _socket.ReceiveTimeout = (int)MultiprocFixtureTimeouts.Read.TotalMilliseconds;
+        var received = new byte[count];
+        var read = 0;
+        while (read < count)
+        {
+            int n;
+            try
+            {
+                n = _socket.Receive(received, read, count - read, SocketFlags.None);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+            {
+                break;
+            }
+
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return received[..read];
+    }
+
     public void Dispose() => _socket.Dispose();
 }
 

@@ -63,4 +63,16 @@ internal sealed class RecordingSink : IEnvelopeSink
 
     /// <inheritdoc />
     public void OnProtocolViolation(string remote, Exception violation) => Violations.Enqueue((remote, violation));
+
+    /// <inheritdoc />
+    public void OnConnectionFailed(string remote, bool outbound, string failure)
+    {
+        // Connection failures are logged only; the conformance tests look at what was delivered or handed back.
+    }
+
+    /// <inheritdoc />
+    public void OnConnectionOverLimit(string remote, string reason)
+    {
+        // As above.
+    }
 }

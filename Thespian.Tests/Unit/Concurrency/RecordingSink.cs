@@ -157,6 +157,16 @@ internal sealed class RecordingSink : IEnvelopeSink
         }
     }
 
+    public void OnConnectionFailed(string remote, bool outbound, string failure)
+    {
+        // Connection failures are logged only; these tests look at what was delivered or handed back.
+    }
+
+    public void OnConnectionOverLimit(string remote, string reason)
+    {
+        // As above.
+    }
+
     public void OnProtocolViolation(string remote, Exception violation)
     {
         lock (_gate)

@@ -19,6 +19,10 @@ internal sealed class RecordingSink : IEnvelopeSink
 
     public ConcurrentQueue<(string Remote, Exception Violation)> Violations { get; } = new();
 
+    public ConcurrentQueue<(string Remote, bool Outbound, string Failure)> ConnectionFailures { get; } = new();
+
+    public ConcurrentQueue<(string Remote, string Reason)> OverLimit { get; } = new();
+
     public int ReceivedCount
     {
         get
@@ -85,6 +89,10 @@ internal sealed class RecordingSink : IEnvelopeSink
     }
 
     public void OnProtocolViolation(string remote, Exception violation) => Violations.Enqueue((remote, violation));
+
+    public void OnConnectionFailed(string remote, bool outbound, string failure) => ConnectionFailures.Enqueue((remote, outbound, failure));
+
+    public void OnConnectionOverLimit(string remote, string reason) => OverLimit.Enqueue((remote, reason));
 
     /// <summary>Marks done every envelope received so far that is not done yet.</summary>
     public void MarkAllDone(ref int alreadyDone)

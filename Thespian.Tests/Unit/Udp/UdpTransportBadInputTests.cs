@@ -206,6 +206,10 @@ public sealed class UdpTransportBadInputTests
             Assert.That(pair.Receiver.ReassemblyBytesInUse, Is.LessThanOrEqualTo(2L * WireProtocol.DefaultMaxFrameBytes),
                         "at most the budget (twice the largest envelope) is reserved, however many sessions start one");
             Assert.That(pair.Receiver.ReassemblyBytesInUse, Is.GreaterThan(0), "started envelopes hold their reservation");
+            var refusals = pair.ReceiverSink.Violations
+                               .Where(v => v.Violation.Message.Contains("found no room in the reassembly memory", StringComparison.Ordinal))
+                               .Select(v => v.Remote).ToList();
+            Assert.That(refusals, Is.Not.Empty.And.SubsetOf(peers.Select(p => p.Endpoint)), "a refusal is reported, naming the peer");
         }
         finally
         {
