@@ -6,28 +6,28 @@ using Thespian.Wire.Authentication;
 
 namespace Thespian.Bases.MultiprocTcp;
 
-/// <summary>The Thespian handshake (<see cref="Handshake"/>) over a socket that is only ever used with blocking calls.</summary>
+/// <summary>The Thespian handshake (<see cref="Handshake"/>) over a connection that is only ever used with blocking calls.</summary>
 internal static class BlockingHandshake
 {
     private const byte ReturnPathTaken = 1;
 
     /// <summary>
-    /// Blocking form of <see cref="Handshake.ConnectAsync"/> over a socket that is only ever used synchronously (its reads then
+    /// Blocking form of <see cref="Handshake.ConnectAsync"/> over a connection that is only ever used synchronously (its reads then
     /// wait in the kernel, not on the thread pool). With a <paramref name="secret"/>, the greeting carries this side's nonce
     /// and the mutual challenge–response follows (<see cref="AuthenticatedHandshake"/>).
     /// </summary>
-    public static void Connect(Socket socket, WireRole role, TimeSpan deadline, SystemSecret? secret = null)
+    public static void Connect(ConnectionStream connection, WireRole role, TimeSpan deadline, SystemSecret? secret = null)
     {
         if (secret is not null)
         {
-            AuthenticatedHandshake.Connect(new SocketChannel(socket, deadline), role, secret);
+            AuthenticatedHandshake.Connect(new ConnectionChannel(connection, deadline), role, secret);
             return;
         }
 
         var buffer = new byte[WireProtocol.HandshakeLength];
         Handshake.WriteHello(buffer, role);
-        SendAll(socket, buffer);
-        ReceiveExactly(socket, buffer, deadline, "the Thespian handshake answer");
+        connection.Send(buffer);
+        ReceiveExactly(connection, buffer, deadline, "the Thespian handshake answer");
         var status = Handshake.ReadReply(buffer);
         if (status != HandshakeStatus.Accepted)
         {
@@ -36,15 +36,15 @@ internal static class BlockingHandshake
     }
 
     /// <summary>
-    /// Blocking form of <see cref="Handshake.AcceptAsync"/> over a socket that is only ever used synchronously. When either
+    /// Blocking form of <see cref="Handshake.AcceptAsync"/> over a connection that is only ever used synchronously. When either
     /// side has a secret, the mutual challenge–response decides before anything else (<see cref="AuthenticatedHandshake"/>);
     /// a peer that cannot prove the secret is answered, refused with <see cref="WireViolation.AuthenticationFailed"/>, and
     /// nothing more it sends is read.
     /// </summary>
-    public static WireRole Accept(Socket socket, TimeSpan deadline, Func<WireRole, bool> serves, SystemSecret? secret = null)
+    public static WireRole Accept(ConnectionStream connection, TimeSpan deadline, Func<WireRole, bool> serves, SystemSecret? secret = null)
     {
         var buffer = new byte[WireProtocol.HandshakeLength];
-        ReceiveExactly(socket, buffer, deadline, "a Thespian handshake");
+        ReceiveExactly(connection, buffer, deadline, "a Thespian handshake");
         WireRole role;
         bool authenticating;
         try
@@ -54,18 +54,18 @@ internal static class BlockingHandshake
         catch (WireProtocolException ex) when (ex.Violation == WireViolation.VersionMismatch)
         {
             Handshake.WriteReply(buffer, HandshakeStatus.VersionMismatch);
-            SendAll(socket, buffer);
+            connection.Send(buffer);
             throw;
         }
 
         if (authenticating || secret is not null)
         {
-            return AuthenticatedHandshake.Accept(new SocketChannel(socket, deadline), buffer, role, authenticating, serves, secret);
+            return AuthenticatedHandshake.Accept(new ConnectionChannel(connection, deadline), buffer, role, authenticating, serves, secret);
         }
 
         var status = serves(role) ? HandshakeStatus.Accepted : HandshakeStatus.RoleRefused;
         Handshake.WriteReply(buffer, status);
-        SendAll(socket, buffer);
+        connection.Send(buffer);
         if (status != HandshakeStatus.Accepted)
         {
             throw new WireProtocolException(WireViolation.RoleRefused, $"This endpoint does not serve the role {role}.");
@@ -78,16 +78,16 @@ internal static class BlockingHandshake
     /// The connecting side of a return path (<see cref="WireRole.ReturnPath"/>): the handshake, then this process's
     /// endpoint (a 2-byte little-endian length and UTF-8 text), then the peer's one-byte word that it took the connection.
     /// </summary>
-    public static void ConnectReturnPath(Socket socket, string endpoint, TimeSpan deadline, SystemSecret? secret = null)
+    public static void ConnectReturnPath(ConnectionStream connection, string endpoint, TimeSpan deadline, SystemSecret? secret = null)
     {
-        Connect(socket, WireRole.ReturnPath, deadline, secret);
+        Connect(connection, WireRole.ReturnPath, deadline, secret);
         var text = Encoding.UTF8.GetBytes(endpoint);
         var announce = new byte[2 + text.Length];
         BinaryPrimitives.WriteUInt16LittleEndian(announce, (ushort)text.Length);
         text.CopyTo(announce, 2);
-        SendAll(socket, announce);
+        connection.Send(announce);
         var taken = new byte[1];
-        ReceiveExactly(socket, taken, deadline, "the word that the return path was taken");
+        ReceiveExactly(connection, taken, deadline, "the word that the return path was taken");
         if (taken[0] != ReturnPathTaken)
         {
             throw new WireProtocolException(WireViolation.BadHandshake, "The peer did not take the return path.");
@@ -95,27 +95,19 @@ internal static class BlockingHandshake
     }
 
     /// <summary>The accepting side of a return path, after <see cref="Accept"/>: the endpoint the peer names.</summary>
-    public static string ReadReturnPathEndpoint(Socket socket, TimeSpan deadline)
+    public static string ReadReturnPathEndpoint(ConnectionStream connection, TimeSpan deadline)
     {
         var length = new byte[2];
-        ReceiveExactly(socket, length, deadline, "the return path's endpoint");
+        ReceiveExactly(connection, length, deadline, "the return path's endpoint");
         var text = new byte[BinaryPrimitives.ReadUInt16LittleEndian(length)];
-        ReceiveExactly(socket, text, deadline, "the return path's endpoint");
+        ReceiveExactly(connection, text, deadline, "the return path's endpoint");
         return Encoding.UTF8.GetString(text);
     }
 
     /// <summary>The accepting side of a return path: tells the peer the connection is taken (it then receives on it).</summary>
-    public static void ConfirmReturnPath(Socket socket) => SendAll(socket, [ReturnPathTaken]);
+    public static void ConfirmReturnPath(ConnectionStream connection) => connection.Send([ReturnPathTaken]);
 
-    internal static void SendAll(Socket socket, ReadOnlySpan<byte> bytes)
-    {
-        while (!bytes.IsEmpty)
-        {
-            bytes = bytes[socket.Send(bytes, SocketFlags.None)..];
-        }
-    }
-
-    internal static void ReceiveExactly(Socket socket, Span<byte> buffer, TimeSpan deadline, string what)
+    internal static void ReceiveExactly(ConnectionStream connection, Span<byte> buffer, TimeSpan deadline, string what)
     {
         var until = Environment.TickCount64 + (long)deadline.TotalMilliseconds;
         var got = 0;
@@ -129,8 +121,8 @@ internal static class BlockingHandshake
                     throw new SocketException((int)SocketError.TimedOut);
                 }
 
-                socket.ReceiveTimeout = (int)Math.Min(remaining, int.MaxValue);
-                var read = socket.Receive(buffer[got..], SocketFlags.None);
+                connection.Socket.ReceiveTimeout = (int)Math.Min(remaining, int.MaxValue);
+                var read = connection.Receive(buffer[got..]);
                 if (read == 0)
                 {
                     throw new WireProtocolException(WireViolation.BadHandshake,
@@ -140,7 +132,7 @@ internal static class BlockingHandshake
                 got += read;
             }
 
-            socket.ReceiveTimeout = 0;
+            connection.Socket.ReceiveTimeout = 0;
         }
         catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
         {

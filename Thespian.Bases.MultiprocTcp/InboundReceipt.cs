@@ -26,7 +26,7 @@ internal sealed class InboundReceipt : IReceipt, IBatchedReceipt, IDisposable
     /// <summary>Once the window is full, reading resumes when this few envelopes are left (not at the first one done).</summary>
     private const int ResumeAt = Window - (Window / 4);
 
-    private readonly Socket _socket;
+    private readonly ConnectionStream _connection;
     private readonly int _receivingThreadId = Environment.CurrentManagedThreadId;
     private readonly SemaphoreSlim _resume = new(0);
     private readonly Lock _writing = new();
@@ -37,11 +37,11 @@ internal sealed class InboundReceipt : IReceipt, IBatchedReceipt, IDisposable
     private volatile bool _open = true;
 
     /// <summary>Made on the connection's receiving thread.</summary>
-    /// <param name="socket">The connection.</param>
+    /// <param name="connection">The connection.</param>
     /// <param name="fromAdmin">Whether the peer announced itself as the system's admin in the handshake.</param>
-    public InboundReceipt(Socket socket, bool fromAdmin)
+    public InboundReceipt(ConnectionStream connection, bool fromAdmin)
     {
-        _socket = socket;
+        _connection = connection;
         FromAdmin = fromAdmin;
     }
 
@@ -138,13 +138,9 @@ internal sealed class InboundReceipt : IReceipt, IBatchedReceipt, IDisposable
             BinaryPrimitives.WriteInt32LittleEndian(_buffer, count);
             try
             {
-                var sent = 0;
-                while (sent < _buffer.Length)
-                {
-                    sent += _socket.Send(_buffer, sent, _buffer.Length - sent, SocketFlags.None);
-                }
+                _connection.Send(_buffer);
             }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
             {
                 // The connection broke: the sender deals with what it has not seen acknowledged.
                 _open = false;

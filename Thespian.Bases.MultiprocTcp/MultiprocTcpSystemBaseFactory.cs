@@ -6,6 +6,7 @@ using Thespian.Runtime;
 using Thespian.Sockets;
 using Thespian.Wire;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 [assembly: ThespianSystemBase(SystemBaseNames.MultiprocTcp, typeof(MultiprocTcpSystemBaseFactory))]
 
@@ -30,7 +31,8 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
     public string AdminEndpoint(int port) => IpEndpoints.Format(BaseAddress.Host, port);
 
     /// <inheritdoc />
-    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret)
+    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret,
+                             TlsCredentials? tls)
     {
         var options = new TcpTransportOptions
         {
@@ -41,6 +43,7 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
             FrameDeadline = TcpLimitSettings.FrameDeadlineFrom(capabilities),
             MaxInboundConnections = TcpLimitSettings.MaxInboundConnectionsFrom(capabilities),
             Secret = secret,
+            Tls = tls,
             Role = role switch
             {
                 TransportRole.Admin => WireRole.Admin,
@@ -59,5 +62,5 @@ internal sealed class MultiprocTcpSystemBaseFactory : ISystemBaseFactory, IMulti
     }
 
     /// <inheritdoc />
-    public IAdminProbe CreateAdminProbe(SystemSecret? secret) => new TcpAdminProbe(secret);
+    public IAdminProbe CreateAdminProbe(SystemSecret? secret, TlsCredentials? tls = null) => new TcpAdminProbe(secret, tls);
 }

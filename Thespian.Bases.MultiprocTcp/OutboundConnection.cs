@@ -30,7 +30,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
     private readonly Queue<Envelope> _queue = new();
     private readonly AcknowledgementTracker _unacknowledged = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Socket? _socket;
+    private ConnectionStream? _connection;
     private volatile bool _ready;
     private bool _closed;
     private bool _writerWaiting;
@@ -124,7 +124,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
 
         try
         {
-            WriteAllQueued(_socket!);
+            WriteAllQueued(_connection!);
         }
         catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
         {
@@ -148,7 +148,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         Close();
         if (_transport.IsStopping)
         {
-            Volatile.Read(ref _socket)?.Dispose();
+            Volatile.Read(ref _connection)?.Socket.Dispose();
         }
 
         await Task.WhenAny(_finished.Task, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
@@ -165,24 +165,24 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
 
     private void WriteLoop()
     {
-        Socket? socket = null;
+        ConnectionStream? connection = null;
         try
         {
-            socket = _transport.OpenConnection(_endpoint);
-            Volatile.Write(ref _socket, socket);
+            connection = _transport.OpenConnection(_endpoint);
+            Volatile.Write(ref _connection, connection);
             if (_transport.IsStopping)
             {
                 throw new OperationCanceledException("The transport is stopping.");
             }
 
-            var connected = socket;
+            var connected = connection;
             LoopThreads.Shared.Start("Thespian acks", () => ReadAcknowledgements(connected));
             _ready = true;
             while (WaitForQueued())
             {
                 lock (_writeLock)
                 {
-                    WriteAllQueued(socket);
+                    WriteAllQueued(connection);
                 }
             }
 
@@ -196,7 +196,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         }
         finally
         {
-            socket?.Dispose();
+            connection?.Dispose();
             _finished.TrySetResult();
         }
     }
@@ -226,7 +226,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
     /// body is not copied into the batch: what is batched before it, and its frame's start, are written, then the body
     /// straight from where it is.
     /// </summary>
-    private void WriteAllQueued(Socket socket)
+    private void WriteAllQueued(ConnectionStream connection)
     {
         while (TakeBatch(_taken))
         {
@@ -240,26 +240,18 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
                 }
 
                 FrameCodec.WriteAllButBody(_batch, envelope);
-                SendAll(socket, _batch.WrittenSpan);
+                connection.Send(_batch.WrittenSpan);
                 _batch.ResetWrittenCount();
-                SendAll(socket, envelope.Body.Span);
+                connection.Send(envelope.Body.Span);
             }
 
-            SendAll(socket, _batch.WrittenSpan);
+            connection.Send(_batch.WrittenSpan);
         }
 
         _taken.Clear();
         if (_batch.Capacity > 4 * MaxBatchBytes)
         {
             _batch = new ArrayBufferWriter<byte>(64 * 1024);
-        }
-    }
-
-    private static void SendAll(Socket socket, ReadOnlySpan<byte> bytes)
-    {
-        while (!bytes.IsEmpty)
-        {
-            bytes = bytes[socket.Send(bytes, SocketFlags.None)..];
         }
     }
 
@@ -297,7 +289,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
     }
 
     /// <summary>The receiver's acknowledgements: each is a count of envelopes it has handed on, in order.</summary>
-    private void ReadAcknowledgements(Socket socket)
+    private void ReadAcknowledgements(ConnectionStream connection)
     {
         var buffer = new byte[16 * WireProtocol.FrameHeaderLength];
         var filled = 0;
@@ -305,7 +297,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
         {
             while (true)
             {
-                var read = socket.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
+                var read = connection.Receive(buffer.AsSpan(filled));
                 if (read == 0)
                 {
                     throw new EndOfStreamException("The receiver closed the connection.");
@@ -344,7 +336,7 @@ internal sealed class OutboundConnection : IAsyncDisposable, IBatchedQueue
             Monitor.PulseAll(_gate);
         }
 
-        Volatile.Read(ref _socket)?.Dispose();
+        Volatile.Read(ref _connection)?.Socket.Dispose();
         _transport.ReportConnectionFailure(_endpoint, outbound: true, reason, inFlight: undelivered.Count > 0);
         _unacknowledged.RemovePending(undelivered.Count);
         if (undelivered.Count > 0 && !_transport.IsStopping)

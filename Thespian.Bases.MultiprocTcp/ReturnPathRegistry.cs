@@ -10,7 +10,7 @@ namespace Thespian.Bases.MultiprocTcp;
 /// </summary>
 internal sealed class ReturnPathRegistry : IDisposable
 {
-    private readonly Dictionary<string, Socket> _offered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConnectionStream> _offered = new(StringComparer.Ordinal);
     private readonly HashSet<string> _peers = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private bool _disposed;
@@ -25,20 +25,20 @@ internal sealed class ReturnPathRegistry : IDisposable
     }
 
     /// <summary>A peer opened a connection for this process to send to it (one replaces an older one not yet taken).</summary>
-    public void Offer(string endpoint, Socket socket)
+    public void Offer(string endpoint, ConnectionStream connection)
     {
-        Socket? older;
+        ConnectionStream? older;
         lock (_gate)
         {
             if (_disposed)
             {
-                older = socket;
+                older = connection;
             }
             else
             {
                 _peers.Add(endpoint);
                 _offered.Remove(endpoint, out older);
-                _offered[endpoint] = socket;
+                _offered[endpoint] = connection;
                 Monitor.PulseAll(_gate);
             }
         }
@@ -48,16 +48,16 @@ internal sealed class ReturnPathRegistry : IDisposable
 
     /// <summary>Takes the connection the peer offered, waiting up to <paramref name="timeout"/> for one.</summary>
     /// <exception cref="SocketException">None came in time (timed out), or the transport is stopping.</exception>
-    public Socket Take(string endpoint, TimeSpan timeout, Func<bool> stopping)
+    public ConnectionStream Take(string endpoint, TimeSpan timeout, Func<bool> stopping)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         lock (_gate)
         {
             while (true)
             {
-                if (_offered.Remove(endpoint, out var socket))
+                if (_offered.Remove(endpoint, out var connection))
                 {
-                    return socket;
+                    return connection;
                 }
 
                 var remaining = deadline - Environment.TickCount64;
@@ -74,7 +74,7 @@ internal sealed class ReturnPathRegistry : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        List<Socket> offered;
+        List<ConnectionStream> offered;
         lock (_gate)
         {
             _disposed = true;
@@ -83,9 +83,9 @@ internal sealed class ReturnPathRegistry : IDisposable
             Monitor.PulseAll(_gate);
         }
 
-        foreach (var socket in offered)
+        foreach (var connection in offered)
         {
-            socket.Dispose();
+            connection.Dispose();
         }
     }
 }

@@ -5,7 +5,7 @@ using Thespian.Wire;
 namespace Thespian.Bases.MultiprocTcp;
 
 /// <summary>
-/// Reads frames from a socket that only a dedicated thread reads, with blocking receives: the thread sleeps in the
+/// Reads frames from a connection (<see cref="ConnectionStream"/>: the socket, or TLS over it) that only a dedicated thread reads, with blocking receives: the thread sleeps in the
 /// kernel until bytes arrive and wakes straight into the frame parsing (no thread-pool hop). Same rules as
 /// <see cref="FrameReader"/>: a length is checked before its payload is buffered, and a started frame must arrive in
 /// full within the frame deadline. Between frames a busy connection polls briefly before it blocks
@@ -14,21 +14,21 @@ namespace Thespian.Bases.MultiprocTcp;
 /// </summary>
 internal sealed class SocketFrameReader
 {
-    private readonly Socket _socket;
+    private readonly ConnectionStream _connection;
     private readonly FrameBuffer _frames;
     private readonly TimeSpan _frameDeadline;
     private readonly ReceivePoller? _poller;
     private readonly Action? _beforeWaiting;
     private int _receiveTimeout;
 
-    /// <param name="socket">The connection, read only by the calling thread.</param>
+    /// <param name="connection">The connection, read only by the calling thread.</param>
     /// <param name="maxFrameBytes">The largest frame accepted.</param>
     /// <param name="frameDeadline">How long a started frame may take to arrive in full.</param>
     /// <param name="poller">Polls a busy connection between frames before the thread blocks (null: never polls).</param>
     /// <param name="beforeWaiting">Runs between frames when the thread is about to block for the peer's next bytes.</param>
-    public SocketFrameReader(Socket socket, int maxFrameBytes, TimeSpan frameDeadline, ReceivePoller? poller = null, Action? beforeWaiting = null)
+    public SocketFrameReader(ConnectionStream connection, int maxFrameBytes, TimeSpan frameDeadline, ReceivePoller? poller = null, Action? beforeWaiting = null)
     {
-        _socket = socket;
+        _connection = connection;
         _frames = new FrameBuffer(maxFrameBytes);
         _frameDeadline = frameDeadline;
         _poller = poller;
@@ -74,7 +74,7 @@ internal sealed class SocketFrameReader
             int read;
             try
             {
-                read = _socket.Receive(space.Span, SocketFlags.None);
+                read = _connection.Receive(space.Span);
             }
             catch (SocketException ex) when (frameStarted && ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
             {
@@ -108,7 +108,7 @@ internal sealed class SocketFrameReader
     {
         if (_receiveTimeout != milliseconds)
         {
-            _socket.ReceiveTimeout = milliseconds;
+            _connection.Socket.ReceiveTimeout = milliseconds;
             _receiveTimeout = milliseconds;
         }
     }

@@ -3,6 +3,7 @@ using Thespian.Multiproc;
 using Thespian.Sockets;
 using Thespian.Wire;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Bases.MultiprocTcp;
 
@@ -11,7 +12,7 @@ namespace Thespian.Bases.MultiprocTcp;
 /// the probe role, so an actor's or an application's endpoint on the port (both listen on ephemeral ports, which a
 /// chosen admin port may be) is reported as something else, never joined as if it were the admin.
 /// </summary>
-internal sealed class TcpAdminProbe(SystemSecret? secret) : IAdminProbe
+internal sealed class TcpAdminProbe(SystemSecret? secret, TlsCredentials? tls = null) : IAdminProbe
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
@@ -32,10 +33,13 @@ internal sealed class TcpAdminProbe(SystemSecret? secret) : IAdminProbe
 
         try
         {
-            // Blocking, bounded by the deadline: the same handshake (and challenge-response) as every connection.
+            // Blocking, bounded by the deadline: the same TLS and handshake (and challenge-response) as every connection.
             socket.Blocking = true;
-            await Task.Run(() => BlockingHandshake.Connect(socket, WireRole.AdminProbe, Deadline, secret), cancellationToken)
-                      .ConfigureAwait(false);
+            await Task.Run(() =>
+            {
+                using var connection = ConnectionStream.Connected(socket, tls, endpoint, Deadline);
+                BlockingHandshake.Connect(connection, WireRole.AdminProbe, Deadline, secret);
+            }, cancellationToken).ConfigureAwait(false);
             return (AdminProbeResult.ThespianAdmin, "Thespian");
         }
         catch (WireProtocolException ex) when (ex.Violation == WireViolation.AuthenticationFailed)

@@ -61,15 +61,17 @@ internal sealed partial class TcpTransport
     private void ReceiveLoop(Socket socket)
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
+        ConnectionStream? connection = null;
         WireRole role;
         try
         {
             socket.Blocking = true;
-            role = BlockingHandshake.Accept(socket, FrameDeadline, Serves, _options.Secret);
+            connection = ConnectionStream.Accepted(socket, _options.Tls, FrameDeadline);
+            role = BlockingHandshake.Accept(connection, FrameDeadline, Serves, _options.Secret);
             EndHandshake(socket);
             if (role == WireRole.ReturnPath)
             {
-                AcceptReturnPath(socket);
+                AcceptReturnPath(connection);
                 _inbound.TryRemove(socket, out _);
                 return;
             }
@@ -77,7 +79,7 @@ internal sealed partial class TcpTransport
         catch (Exception) when (WasEvicted(socket))
         {
             // Closed to make room for newer connections (reported then).
-            CloseAccepted(socket);
+            CloseAccepted(socket, connection);
             return;
         }
         catch (WireProtocolException ex)
@@ -88,50 +90,52 @@ internal sealed partial class TcpTransport
             }
 
             ReportViolation(remote, ex);
-            CloseAccepted(socket);
+            CloseAccepted(socket, connection);
             return;
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The peer went away (reported if it reset the connection) or this transport is stopping.
             ReportConnectionFailure(remote, outbound: false, ex, inFlight: true);
-            CloseAccepted(socket);
+            CloseAccepted(socket, connection);
             return;
         }
         catch (Exception ex)
         {
             // A fault in this side's checks: close this connection, keep the process.
             Sink.OnProtocolViolation(remote, ex);
-            CloseAccepted(socket);
+            CloseAccepted(socket, connection);
             return;
         }
 
-        ReceiveFrames(socket, remote, fromAdmin: role == WireRole.Admin);
+        ReceiveFrames(connection, remote, fromAdmin: role == WireRole.Admin);
     }
 
-    private void CloseAccepted(Socket socket)
+    private void CloseAccepted(Socket socket, ConnectionStream? connection)
     {
         EndHandshake(socket);
         _evicted.TryRemove(socket, out _);
         _inbound.TryRemove(socket, out _);
+        connection?.Dispose();
         socket.Dispose();
     }
 
     /// <summary>
     /// Frames from a connection whose handshake is done (one accepted here, or a return path this process opened), on
-    /// the calling thread, until the peer closes; the socket is closed at the end.
+    /// the calling thread, until the peer closes; the connection is closed at the end.
     /// </summary>
-    private void ReceiveFrames(Socket socket, string remote, bool fromAdmin)
+    private void ReceiveFrames(ConnectionStream connection, string remote, bool fromAdmin)
     {
         InboundReceipt? receipt = null;
         SocketFrameReader? reader = null;
         try
         {
-            receipt = new InboundReceipt(socket, fromAdmin);
+            receipt = new InboundReceipt(connection, fromAdmin);
 
             // What was done is acknowledged before the thread waits for more bytes (on a busy connection, after its poll).
-            reader = new SocketFrameReader(socket, MaxMessageBytes, FrameDeadline,
-                                           new ReceivePoller(socket, () => Volatile.Read(ref _receivePollTicks)), receipt.Acknowledge);
+            // With TLS, decrypted bytes may wait in the TLS stream while the socket has none: no polling there.
+            var poller = connection.MayPollSocket ? new ReceivePoller(connection.Socket, () => Volatile.Read(ref _receivePollTicks)) : null;
+            reader = new SocketFrameReader(connection, MaxMessageBytes, FrameDeadline, poller, receipt.Acknowledge);
             try
             {
                 while (true)
@@ -173,9 +177,9 @@ internal sealed partial class TcpTransport
         finally
         {
             receipt?.Dispose();
-            _evicted.TryRemove(socket, out _);
-            _inbound.TryRemove(socket, out _);
-            socket.Dispose();
+            _evicted.TryRemove(connection.Socket, out _);
+            _inbound.TryRemove(connection.Socket, out _);
+            connection.Dispose();
         }
     }
 

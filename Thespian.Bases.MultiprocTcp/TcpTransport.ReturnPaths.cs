@@ -40,64 +40,78 @@ internal sealed partial class TcpTransport
     /// </summary>
     private void RunReturnPath(string peer, TaskCompletionSource opened)
     {
-        Socket? socket = null;
+        ConnectionStream? connection = null;
         try
         {
-            socket = BlockingConnect.Open(peer, _options.ConnectTimeout, () => IsStopping);
-            BlockingHandshake.ConnectReturnPath(socket, LocalEndpoint, FrameDeadline, _options.Secret);
+            connection = Connected(BlockingConnect.Open(peer, _options.ConnectTimeout, () => IsStopping), peer);
+            BlockingHandshake.ConnectReturnPath(connection, LocalEndpoint, FrameDeadline, _options.Secret);
             if (!_receiving || IsStopping)
             {
                 throw new OperationCanceledException("This transport has stopped receiving.");
             }
 
-            _inbound.TryAdd(socket, 0);
+            _inbound.TryAdd(connection.Socket, 0);
             opened.TrySetResult();
-            var receiving = socket;
-            socket = null;
+            var receiving = connection;
+            connection = null;
             ReceiveFrames(receiving, peer, fromAdmin: false);
         }
         catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException or OperationCanceledException or
-                                         ArgumentException)
+                                         ArgumentException or WireProtocolException)
         {
             opened.TrySetException(ex);
         }
         finally
         {
-            socket?.Dispose();
+            connection?.Dispose();
             _openReturnPaths.TryRemove(new KeyValuePair<string, Task>(peer, opened.Task));
         }
     }
 
     /// <summary>The accepting side: read the peer's endpoint, keep the connection for sending to it, and say so.</summary>
-    private void AcceptReturnPath(Socket socket)
+    private void AcceptReturnPath(ConnectionStream connection)
     {
-        var endpoint = BlockingHandshake.ReadReturnPathEndpoint(socket, FrameDeadline);
+        var endpoint = BlockingHandshake.ReadReturnPathEndpoint(connection, FrameDeadline);
         if (!IsEndpoint(endpoint))
         {
             throw new WireProtocolException(WireViolation.BadHandshake,
                 $"A return path names \"{endpoint}\", which is not an endpoint of this transport.");
         }
 
-        BlockingHandshake.ConfirmReturnPath(socket);
-        _returnPaths.Offer(endpoint, socket);
+        BlockingHandshake.ConfirmReturnPath(connection);
+        _returnPaths.Offer(endpoint, connection);
     }
 
     /// <summary>
     /// A connection for sending to <paramref name="endpoint"/>: the one it offered when it is a return-path peer, else a
     /// fresh connection with the handshake done.
     /// </summary>
-    internal Socket OpenConnection(string endpoint)
+    internal ConnectionStream OpenConnection(string endpoint)
     {
         if (_returnPaths.IsReturnPathPeer(endpoint))
         {
             return _returnPaths.Take(endpoint, _options.ConnectTimeout, () => IsStopping);
         }
 
-        var socket = BlockingConnect.Open(endpoint, _options.ConnectTimeout, () => IsStopping);
+        var connection = Connected(BlockingConnect.Open(endpoint, _options.ConnectTimeout, () => IsStopping), endpoint);
         try
         {
-            BlockingHandshake.Connect(socket, _options.Role, FrameDeadline, _options.Secret);
-            return socket;
+            BlockingHandshake.Connect(connection, _options.Role, FrameDeadline, _options.Secret);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A socket this transport connected to <paramref name="endpoint"/>, with TLS when the system runs it (closed when that fails).</summary>
+    private ConnectionStream Connected(Socket socket, string endpoint)
+    {
+        try
+        {
+            return ConnectionStream.Connected(socket, _options.Tls, endpoint, FrameDeadline);
         }
         catch
         {

@@ -2,6 +2,7 @@ using System.Net;
 using Thespian.Multiproc;
 using Thespian.Wire;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 using Thespian.Sockets;
 
 namespace Thespian.Bases.MultiprocTcp;
@@ -38,6 +39,9 @@ internal sealed record TcpTransportOptions
 
     /// <summary>The system's shared secret: every connection, in and out, proves it in the handshake. Null: none.</summary>
     public SystemSecret? Secret { get; init; }
+
+    /// <summary>The system's TLS settings: every connection, in and out, runs TLS before the handshake. Null: plain.</summary>
+    public TlsCredentials? Tls { get; init; }
 
     /// <summary>The role this transport announces when it connects.</summary>
     public WireRole Role { get; init; } = WireRole.Peer;

@@ -6,6 +6,7 @@ using Thespian.Runtime;
 using Thespian.Sockets;
 using Thespian.Wire;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 [assembly: ThespianSystemBase(SystemBaseNames.MultiprocUdp, typeof(MultiprocUdpSystemBaseFactory))]
 
@@ -30,8 +31,10 @@ internal sealed class MultiprocUdpSystemBaseFactory : ISystemBaseFactory, IMulti
     public string AdminEndpoint(int port) => IpEndpoints.Format(BaseAddress.Host, port);
 
     /// <inheritdoc />
-    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret)
+    public ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret,
+                             TlsCredentials? tls)
     {
+        RefuseTls(tls);
         var options = new UdpTransportOptions
         {
             Port = port,
@@ -58,5 +61,21 @@ internal sealed class MultiprocUdpSystemBaseFactory : ISystemBaseFactory, IMulti
     }
 
     /// <inheritdoc />
-    public IAdminProbe CreateAdminProbe(SystemSecret? secret) => new UdpAdminProbe(secret);
+    public IAdminProbe CreateAdminProbe(SystemSecret? secret, TlsCredentials? tls = null)
+    {
+        RefuseTls(tls);
+        return new UdpAdminProbe(secret);
+    }
+
+    /// <summary>TLS is a TCP matter: a UDP system given TLS settings fails to start rather than run without them.</summary>
+    private static void RefuseTls(TlsCredentials? tls)
+    {
+        if (tls is not null)
+        {
+            throw new ActorSystemStartupFailureException(
+                $"\"{CommonCapabilities.ThespianTlsCertificate}\" is set, but TLS runs on {SystemBaseNames.MultiprocTcp} only; " +
+                $"{SystemBaseNames.MultiprocUdp} authenticates its datagrams with \"{CommonCapabilities.ThespianSecretFile}\". " +
+                "Remove the TLS settings, or use the TCP base.");
+        }
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Admin.Admin;
 
@@ -39,7 +40,11 @@ internal static class AdminMode
         {
             // Handed down by the process that started this admin, else configured on its command line.
             var secret = SecretSettings.TakeInherited() ?? SecretSettings.From(options.Capabilities);
-            options = options with { Secret = secret, Capabilities = SecretSettings.Redact(options.Capabilities)! };
+            var tls = TlsSettings.TakeInherited() ?? TlsSettings.From(options.Capabilities);
+            options = options with
+            {
+                Secret = secret, Tls = tls, Capabilities = TlsSettings.Redact(SecretSettings.Redact(options.Capabilities))!,
+            };
         }
         catch (ActorSystemStartupFailureException ex)
         {
@@ -63,7 +68,7 @@ internal static class AdminMode
         ITransport transport;
         try
         {
-            transport = transports.Create(TransportRole.Admin, options.Port, options.Capabilities.AsReadOnly(), options.Secret);
+            transport = transports.Create(TransportRole.Admin, options.Port, options.Capabilities.AsReadOnly(), options.Secret, options.Tls);
         }
         catch (PortInUseException)
         {

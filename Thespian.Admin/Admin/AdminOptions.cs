@@ -30,6 +30,9 @@ internal sealed record AdminOptions
     /// <summary>The system's shared secret (handed down to every host), or null when it has none.</summary>
     public Wire.Authentication.SystemSecret? Secret { get; init; }
 
+    /// <summary>The system's TLS settings (handed down to every host), or null when it runs none.</summary>
+    public Wire.Tls.TlsCredentials? Tls { get; init; }
+
     /// <summary>How many idle hosts to keep warm ("Process Startup Method" "pool"); 0 for "spawn".</summary>
     public int WarmHosts { get; init; } = 2;
 }

@@ -59,11 +59,13 @@ internal sealed partial class AdminServer
         bool changed;
         try
         {
-            if (update.Name is CommonCapabilities.ThespianSecret or CommonCapabilities.ThespianSecretFile)
+            if (update.Name is CommonCapabilities.ThespianSecret or CommonCapabilities.ThespianSecretFile or
+                               CommonCapabilities.ThespianTlsCertificate or CommonCapabilities.ThespianTlsCertificatePassword or
+                               CommonCapabilities.ThespianTlsCertificatePasswordFile or CommonCapabilities.ThespianTlsTrust)
             {
                 throw new ArgumentException(
                     $"The capability \"{update.Name}\" is read when the system starts and cannot change while it runs; " +
-                    "shut the system down and start it with the new secret.");
+                    "shut the system down and start it with the new secret or TLS settings.");
             }
 
             changed = _capabilities.Update(update.Name, update.Value);

@@ -5,6 +5,7 @@ using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Wire;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Admin.Admin;
 
@@ -73,7 +74,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
         StartSinkRelay();
         _pool.Refill();
         _logger.AdminListening(_node.LocalEndpoint, Environment.ProcessId);
-        if (_options.Secret is null && _node.ListensBeyondLoopback)
+        if (_options.Secret is null && _options.Tls is null && _node.ListensBeyondLoopback)
         {
             _logger.ExposedWithoutSecret(_node.LocalEndpoint);
         }
@@ -321,6 +322,7 @@ internal sealed partial class AdminServer : IMultiprocHandler, IDeadLetterOffice
     {
         var start = _hostCommand.StartInfo();
         SecretSettings.HandDown(start.Environment, _options.Secret);
+        TlsSettings.HandDown(start.Environment, _options.Tls);
         start.ArgumentList.Add("--base");
         start.ArgumentList.Add(_options.BaseName);
         start.ArgumentList.Add("--admin");

@@ -1,6 +1,7 @@
 using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Admin.Cli;
 
@@ -14,16 +15,27 @@ internal sealed record AdminBase(IMultiprocTransports Transports)
     /// <summary>The system's secret (from <c>--secret-file</c>, else <c>THESPIAN_SECRET_FILE</c>), or null when it has none.</summary>
     public SystemSecret? Secret { get; init; }
 
+    /// <summary>The TLS capabilities the command line gave (<c>--tls-certificate</c>, <c>--tls-password-file</c>, <c>--tls-trust</c>).</summary>
+    public IReadOnlyDictionary<string, object?> TlsCapabilities { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The system's TLS settings, loaded, or null when none were given.</summary>
+    public TlsCredentials? Tls { get; init; }
+
     /// <summary>
-    /// The capabilities that give a system this secret: "Thespian Secret File" when <c>--secret-file</c> named one (the
-    /// environment variable reaches the system by itself).
+    /// The capabilities that give a system this secret and these TLS settings: "Thespian Secret File" when
+    /// <c>--secret-file</c> named one (the environment variable reaches the system by itself), and the TLS options'.
     /// </summary>
-    public void AddSecretTo(IDictionary<string, object?> capabilities)
+    public void AddCredentialsTo(IDictionary<string, object?> capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
         if (SecretFile is not null)
         {
             capabilities[CommonCapabilities.ThespianSecretFile] = SecretFile;
+        }
+
+        foreach (var (name, value) in TlsCapabilities)
+        {
+            capabilities[name] = value;
         }
     }
 
@@ -56,7 +68,7 @@ internal sealed record AdminBase(IMultiprocTransports Transports)
     }
 
     /// <summary>Makes a probe that checks what answers on an admin port.</summary>
-    public IAdminProbe CreateProbe() => Transports.CreateAdminProbe(Secret);
+    public IAdminProbe CreateProbe() => Transports.CreateAdminProbe(Secret, Tls);
 
     /// <summary>The admin's endpoint on this host (THESPIAN_BASE_IPADDR overrides 127.0.0.1).</summary>
     public string Endpoint(int port) => Transports.AdminEndpoint(port);

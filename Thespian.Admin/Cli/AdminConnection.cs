@@ -39,7 +39,7 @@ internal sealed class AdminConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(adminBase);
         await AdminProbing.RequireRunningAsync(adminBase, port, cancellationToken).ConfigureAwait(false);
         var capabilities = new Dictionary<string, object?> { [CommonCapabilities.AdminPort] = port };
-        adminBase.AddSecretTo(capabilities);
+        adminBase.AddCredentialsTo(capabilities);
         var system = MultiprocSystemBase.StartOrJoin(adminBase.Transports, capabilities, LogDefs.Disabled,
                                                      AdminProbing.JoinOnly(adminBase.CreateProbe(), adminBase.Name, port));
         return new AdminConnection(adminBase, port, (MultiprocSystemBase)system);

@@ -23,9 +23,9 @@ internal sealed class CliException : Exception
     public static CliException NotAnAdmin(int port, string detail) => new(ExitCodes.Failure,
         $"Something that is not a Thespian admin is listening on port {port} ({detail}); stop it, or choose another port with --port.");
 
-    /// <summary>A Thespian admin answers on <paramref name="port"/>, but its secret and this command's differ.</summary>
+    /// <summary>A Thespian admin answers on <paramref name="port"/>, but its secret or TLS settings and this command's differ.</summary>
     public static CliException Unauthenticated(int port, string detail) => new(ExitCodes.Failure,
-        $"The Thespian admin on port {port} refused this command: {detail} Pass the system's secret with --secret-file PATH.");
+        $"The Thespian admin on port {port} refused this command: {detail} Pass the system's secret with --secret-file PATH (and, when it runs TLS, its certificate with --tls-certificate PATH).");
 
     /// <summary>A bad command line.</summary>
     public static CliException BadArguments(string message) => new(ExitCodes.BadArguments, message);

@@ -24,7 +24,7 @@ internal static class StartCommand
             var (adminBase, port) = target.Read(parseResult);
             var capabilities = options.ReadCapabilities(parseResult);
             var givenCapabilities = capabilities.Count;
-            adminBase.AddSecretTo(capabilities);
+            adminBase.AddCredentialsTo(capabilities);
             var actorPath = options.ReadActorPath(parseResult);
             var application = options.ReadApplication(parseResult);
             if (await AdminProbing.IsRunningAsync(adminBase, port, cancellationToken).ConfigureAwait(false))
@@ -46,7 +46,7 @@ internal static class StartCommand
             {
                 started = await AdminLauncher.EnsureRunningAsync(adminBase.CreateProbe(), adminBase.Endpoint(port), port,
                                                                  adminBase.Name, capabilities, logDefs: null, actorPath, application,
-                                                                 adminBase.Secret)
+                                                                 adminBase.Secret, adminBase.Tls)
                                              .ConfigureAwait(false);
             }
 

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Admin.Cli;
 
 /// <summary>
-/// The options every verb has: which base (<c>--base</c>), which admin port (<c>--port</c>), and the file holding the
-/// system's secret (<c>--secret-file</c>).
+/// The options every verb has: which base (<c>--base</c>), which admin port (<c>--port</c>), the file holding the
+/// system's secret (<c>--secret-file</c>), and its TLS settings (<c>--tls-certificate</c>, <c>--tls-password-file</c>,
+/// <c>--tls-trust</c>).
 /// </summary>
 internal sealed class TargetOptions
 {
@@ -34,6 +36,23 @@ internal sealed class TargetOptions
                           $"[default: the file {SecretSettings.FileVariable} names, if set]",
             HelpName = "PATH",
         };
+        TlsCertificate = new Option<string?>("--tls-certificate")
+        {
+            Description = $"The system's TLS certificate with its private key, a PKCS#12 (.pfx) or PEM file (the capability " +
+                          $"\"{CommonCapabilities.ThespianTlsCertificate}\"): every connection runs TLS.",
+            HelpName = "PATH",
+        };
+        TlsPasswordFile = new Option<string?>("--tls-password-file")
+        {
+            Description = $"A file holding the password of --tls-certificate (the capability \"{CommonCapabilities.ThespianTlsCertificatePasswordFile}\").",
+            HelpName = "PATH",
+        };
+        TlsTrust = new Option<string?>("--tls-trust")
+        {
+            Description = $"CA certificate files and certificate thumbprints that peers' certificates must chain to or match, " +
+                          $"comma-separated (the capability \"{CommonCapabilities.ThespianTlsTrust}\"). [default: the system's own certificate only]",
+            HelpName = "LIST",
+        };
     }
 
     /// <summary>--base NAME.</summary>
@@ -45,6 +64,15 @@ internal sealed class TargetOptions
     /// <summary>--secret-file PATH.</summary>
     public Option<string?> SecretFile { get; }
 
+    /// <summary>--tls-certificate PATH.</summary>
+    public Option<string?> TlsCertificate { get; }
+
+    /// <summary>--tls-password-file PATH.</summary>
+    public Option<string?> TlsPasswordFile { get; }
+
+    /// <summary>--tls-trust LIST.</summary>
+    public Option<string?> TlsTrust { get; }
+
     /// <summary>Adds the options to a verb.</summary>
     public void AddTo(Command command)
     {
@@ -52,12 +80,16 @@ internal sealed class TargetOptions
         command.Options.Add(Base);
         command.Options.Add(Port);
         command.Options.Add(SecretFile);
+        command.Options.Add(TlsCertificate);
+        command.Options.Add(TlsPasswordFile);
+        command.Options.Add(TlsTrust);
     }
 
     /// <summary>
-    /// The base (with the system's secret) and port a command line names (the base's default port when none is given).
+    /// The base (with the system's secret and TLS settings) and port a command line names (the base's default port when none
+    /// is given).
     /// </summary>
-    /// <exception cref="CliException">The secret file cannot be used (exit code 2).</exception>
+    /// <exception cref="CliException">The secret file or the TLS settings cannot be used (exit code 2).</exception>
     public (AdminBase Base, int Port) Read(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
@@ -69,6 +101,8 @@ internal sealed class TargetOptions
                 ? null
                 : [new KeyValuePair<string, object?>(CommonCapabilities.ThespianSecretFile, secretFile)]);
             adminBase = adminBase with { SecretFile = secretFile, Secret = secret };
+            var tlsCapabilities = ReadTlsCapabilities(parseResult);
+            adminBase = adminBase with { TlsCapabilities = tlsCapabilities, Tls = TlsSettings.From(tlsCapabilities) };
         }
         catch (ActorSystemStartupFailureException ex)
         {
@@ -76,6 +110,31 @@ internal sealed class TargetOptions
         }
 
         return (adminBase, parseResult.GetValue(Port) ?? adminBase.DefaultPort);
+    }
+
+    /// <summary>The TLS options given, as the capabilities they stand for (files as full paths).</summary>
+    private Dictionary<string, object?> ReadTlsCapabilities(ParseResult parseResult)
+    {
+        var capabilities = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (parseResult.GetValue(TlsCertificate) is { Length: > 0 } certificate)
+        {
+            capabilities[CommonCapabilities.ThespianTlsCertificate] = Path.GetFullPath(certificate);
+        }
+
+        if (parseResult.GetValue(TlsPasswordFile) is { Length: > 0 } passwordFile)
+        {
+            capabilities[CommonCapabilities.ThespianTlsCertificatePasswordFile] = Path.GetFullPath(passwordFile);
+        }
+
+        if (parseResult.GetValue(TlsTrust) is { Length: > 0 } trust)
+        {
+            // A file is named by its full path (a thumbprint stays as it is: no file of that name is expected here).
+            capabilities[CommonCapabilities.ThespianTlsTrust] = string.Join(',',
+                trust.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                     .Select(entry => File.Exists(entry) ? Path.GetFullPath(entry) : entry));
+        }
+
+        return capabilities;
     }
 
     private static AdminBase? ParseBase(ArgumentResult result)

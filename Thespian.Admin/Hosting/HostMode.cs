@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Thespian.Multiproc;
 using Thespian.Runtime;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Admin.Hosting;
 
@@ -25,7 +26,8 @@ internal static class HostMode
             : new LogDefs { FilePath = logFile, MinimumLevel = minimumLevel }, forwarding);
         // The base the admin serves: its transport, with the defaults until the admin hands over the system's capabilities.
         var baseName = arguments.Optional("--base") ?? SystemBaseNames.MultiprocTcp;
-        var transport = MultiprocTransports.For(baseName).Create(TransportRole.Host, 0, capabilities: null, SecretSettings.TakeInherited());
+        var transport = MultiprocTransports.For(baseName).Create(TransportRole.Host, 0, capabilities: null,
+                                                                    SecretSettings.TakeInherited(), TlsSettings.TakeInherited());
         var host = new ActorHost(transport, actorPath, new ActorAddress(adminId), arguments.Required("--admin"),
                                  arguments.RequiredInt("--admin-pid"), logging, baseName, forwarding);
         return await host.RunAsync().ConfigureAwait(false);

@@ -71,6 +71,33 @@ public static class CommonCapabilities
     public const string ThespianSecretFile = "Thespian Secret File";
 
     /// <summary>
+    /// multiprocTCPBase: a certificate with its private key — a PKCS#12 (.pfx/.p12) file, or a PEM file holding the
+    /// certificate and its key — that turns on TLS for every connection of the system, in both directions. Each side
+    /// presents it and checks the peer's against <see cref="ThespianTlsTrust"/> (the system's own certificate is always
+    /// trusted, so one self-signed certificate shared by every process works). A peer without TLS is refused.
+    /// </summary>
+    public const string ThespianTlsCertificate = "Thespian TLS Certificate";
+
+    /// <summary>
+    /// multiprocTCPBase: the password of <see cref="ThespianTlsCertificate"/> (text). It is never logged, and status shows
+    /// it as "(redacted)". Prefer <see cref="ThespianTlsCertificatePasswordFile"/>.
+    /// </summary>
+    public const string ThespianTlsCertificatePassword = "Thespian TLS Certificate Password";
+
+    /// <summary>
+    /// multiprocTCPBase: a file whose contents are the password of <see cref="ThespianTlsCertificate"/> (trailing white
+    /// space is ignored).
+    /// </summary>
+    public const string ThespianTlsCertificatePasswordFile = "Thespian TLS Certificate Password File";
+
+    /// <summary>
+    /// multiprocTCPBase with <see cref="ThespianTlsCertificate"/>: what peers' certificates must chain to or match, besides
+    /// the system's own certificate — a comma-separated list of CA certificate files (PEM or DER) and certificate
+    /// thumbprints (SHA-256 or SHA-1, hexadecimal; colons allowed). A <c>string[]</c> works too.
+    /// </summary>
+    public const string ThespianTlsTrust = "Thespian TLS Trust";
+
+    /// <summary>
     /// Multiproc TCP base: how long (seconds, default 30) a started frame, or a connection's handshake, may take to
     /// arrive in full. A connection that stalls past it (a slowloris, a stuck peer, a stranger that connects and sends
     /// nothing) is closed and logged. A number (an <c>int</c>, a <c>double</c> or a numeric string), from 0.1 to 3,600.

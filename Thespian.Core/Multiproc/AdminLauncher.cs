@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Multiproc;
 
@@ -32,13 +33,15 @@ internal static class AdminLauncher
     /// this process's own, unless it is Thespian.Admin itself.
     /// </param>
     /// <param name="secret">The system's secret: the probe proves it, and a new admin gets it in its environment.</param>
+    /// <param name="tls">The system's TLS settings: the probe uses them, and a new admin gets them in its environment.</param>
     /// <exception cref="ActorSystemStartupFailureException">
     /// Something else is on the port, the admin there has another secret (or none), or the admin did not come up.
     /// </exception>
     public static async Task<bool> EnsureRunningAsync(IAdminProbe probe, string endpoint, int port, string baseName,
                                                       IDictionary<string, object?>? capabilities, LogDefs? logDefs,
                                                       IReadOnlyList<string>? extraActorPath = null,
-                                                      ApplicationRuntime? application = null, SystemSecret? secret = null)
+                                                      ApplicationRuntime? application = null, SystemSecret? secret = null,
+                                                      TlsCredentials? tls = null)
     {
         var (result, detail) = await probe.ProbePatientlyAsync(endpoint, CancellationToken.None).ConfigureAwait(false);
         switch (result)
@@ -52,7 +55,7 @@ internal static class AdminLauncher
         }
 
         var logFile = LogFileFor(port, logDefs);
-        Launch(port, baseName, capabilities, logFile, logDefs, extraActorPath ?? [], application ?? ThisApplication(), secret);
+        Launch(port, baseName, capabilities, logFile, logDefs, extraActorPath ?? [], application ?? ThisApplication(), secret, tls);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartupTimeout)
         {
@@ -91,7 +94,7 @@ internal static class AdminLauncher
 
     private static void Launch(int port, string baseName, IDictionary<string, object?>? capabilities, string? logFile,
                                LogDefs? logDefs, IReadOnlyList<string> extraActorPath, ApplicationRuntime? application,
-                               SystemSecret? secret)
+                               SystemSecret? secret, TlsCredentials? tls)
     {
         var command = new List<string>(AdminCommand.For(baseName, application))
         {
@@ -119,7 +122,7 @@ internal static class AdminLauncher
             command.AddRange(["--log-file", logFile, "--log-level", (logDefs?.MinimumLevel ?? Microsoft.Extensions.Logging.LogLevel.Information).ToString()]);
         }
 
-        StartDetached(command, secret);
+        StartDetached(command, secret, tls);
     }
 
     /// <summary>This process's application, unless it is Thespian.Admin (thespian-admin start without --app).</summary>
@@ -133,11 +136,12 @@ internal static class AdminLauncher
     /// Runs a command in a new session with standard streams on /dev/null, through <c>setsid --fork</c>,
     /// which returns at once; the command is then nobody's child and outlives this process.
     /// </summary>
-    private static void StartDetached(IReadOnlyList<string> command, SystemSecret? secret)
+    private static void StartDetached(IReadOnlyList<string> command, SystemSecret? secret, TlsCredentials? tls)
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         // In the environment, never on the command line (which every user of the host sees in ps).
         SecretSettings.HandDown(start.Environment, secret);
+        TlsSettings.HandDown(start.Environment, tls);
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec setsid --fork \"$@\" </dev/null >/dev/null 2>&1");
         start.ArgumentList.Add("thespian-admin-launcher");
@@ -156,7 +160,7 @@ internal static class AdminLauncher
     }
 
     private static ActorSystemStartupFailureException Unauthenticated(int port, string detail) => new(
-        $"A Thespian admin answers on port {port}, but this process cannot prove its system's secret, so it may not join. {detail}");
+        $"A Thespian admin answers on port {port}, but this process cannot prove its system's secret (or TLS certificate), so it may not join. {detail}");
 
     private static ActorSystemStartupFailureException NotAnAdmin(int port, string detail) => new(
         $"Something that is not a Thespian admin is listening on the admin port {port} ({detail}). " +

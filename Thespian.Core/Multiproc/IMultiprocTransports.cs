@@ -1,4 +1,5 @@
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Multiproc;
 
@@ -36,11 +37,17 @@ internal interface IMultiprocTransports
     /// <param name="port">The port to bind (the admin's); 0 picks a free one.</param>
     /// <param name="capabilities">The system's capabilities as far as known (applied with <see cref="ITransport.Configure"/>).</param>
     /// <param name="secret">The system's shared secret (every connection or datagram proves it), or null when it has none.</param>
+    /// <param name="tls">The system's TLS settings (every connection runs TLS), or null when it has none.</param>
     /// <exception cref="PortInUseException">The port is taken.</exception>
-    ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret);
+    /// <exception cref="ActorSystemStartupFailureException">The base cannot run TLS, and <paramref name="tls"/> is set.</exception>
+    ITransport Create(TransportRole role, int port, IReadOnlyDictionary<string, object?>? capabilities, SystemSecret? secret,
+                      TlsCredentials? tls);
 
-    /// <summary>Makes a probe that checks what answers on an admin port (proving <paramref name="secret"/> when there is one).</summary>
-    IAdminProbe CreateAdminProbe(SystemSecret? secret);
+    /// <summary>
+    /// Makes a probe that checks what answers on an admin port (proving <paramref name="secret"/> when there is one, over
+    /// TLS with <paramref name="tls"/>).
+    /// </summary>
+    IAdminProbe CreateAdminProbe(SystemSecret? secret, TlsCredentials? tls = null);
 }
 
 /// <summary>A transport could not bind its port because something else holds it.</summary>

@@ -47,7 +47,7 @@ internal static partial class MultiprocLog
     public static partial void Undeliverable(this ILogger logger, int count, string endpoint, string reason);
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Warning,
-                   Message = "Listening on {Endpoint}, which other hosts can reach, without a secret: anyone who reaches the port can talk to this system. Set the capability \"Thespian Secret File\" (or THESPIAN_SECRET_FILE) to a file holding a shared secret, on every process of the system")]
+                   Message = "Listening on {Endpoint}, which other hosts can reach, without a secret or TLS: anyone who reaches the port can talk to this system. Set the capability \"Thespian Secret File\" (or THESPIAN_SECRET_FILE) to a file holding a shared secret, on every process of the system (on multiprocTCPBase, \"Thespian TLS Certificate\" also encrypts the traffic)")]
     public static partial void ExposedWithoutSecret(this ILogger logger, string endpoint);
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Connection {Direction} {Remote} {Failure}")]

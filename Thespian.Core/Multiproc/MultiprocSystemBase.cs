@@ -4,6 +4,7 @@ using System.Text;
 using Thespian.Runtime;
 using Thespian.Wire;
 using Thespian.Wire.Authentication;
+using Thespian.Wire.Tls;
 
 namespace Thespian.Multiproc;
 
@@ -69,14 +70,15 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         CapabilitySet.RefuseReadOnly(capabilities);
         ProcessStartupMethods.Refuse(capabilities);
         var secret = SecretSettings.From(capabilities);
-        capabilities = SecretSettings.Redact(capabilities);
+        var tls = TlsSettings.From(capabilities);
+        capabilities = TlsSettings.Redact(SecretSettings.Redact(capabilities));
         var name = transports.BaseName;
         var port = AdminPort(capabilities, transports.DefaultAdminPort);
         var adminEndpoint = transports.AdminEndpoint(port);
-        probe ??= transports.CreateAdminProbe(secret);
-        var transport = transports.Create(TransportRole.Client, 0, capabilities?.AsReadOnly(), secret);
+        probe ??= transports.CreateAdminProbe(secret, tls);
+        var transport = transports.Create(TransportRole.Client, 0, capabilities?.AsReadOnly(), secret, tls);
         var logging = new ThespianLogging(logDefs);
-        if (secret is null && transport.ListensBeyondLoopback)
+        if (secret is null && tls is null && transport.ListensBeyondLoopback)
         {
             logging.RuntimeLogger.ExposedWithoutSecret(transport.LocalEndpoint);
         }
@@ -87,7 +89,7 @@ internal sealed class MultiprocSystemBase : ISystemBase, IMultiprocHandler
         node.Start(system);
         try
         {
-            AdminLauncher.EnsureRunningAsync(probe, adminEndpoint, port, name, capabilities, logDefs, secret: secret).GetAwaiter().GetResult();
+            AdminLauncher.EnsureRunningAsync(probe, adminEndpoint, port, name, capabilities, logDefs, secret: secret, tls: tls).GetAwaiter().GetResult();
             var info = system.QueryInfo();
             if (info.BaseName != name)
             {

@@ -102,6 +102,8 @@ internal static class Handshake
             $"This process has a secret, but the Thespian endpoint's system has none: {Authentication.SecretSettings.WhatToSet}."),
         HandshakeStatus.AuthenticationFailed => new WireProtocolException(WireViolation.AuthenticationFailed,
             $"The Thespian endpoint's system has another secret than this process: {Authentication.SecretSettings.WhatToSet}."),
+        HandshakeStatus.TlsRequired => new WireProtocolException(WireViolation.AuthenticationFailed,
+            $"The Thespian endpoint's system runs TLS, and this process has none: {Tls.TlsSettings.WhatToSet}."),
         _ => new WireProtocolException(WireViolation.BadHandshake, $"The Thespian endpoint refused the connection ({status})."),
     };
 
@@ -117,6 +119,12 @@ internal static class Handshake
     {
         if (source.Length < WireProtocol.HandshakeLength || !source[..4].SequenceEqual(WireProtocol.Magic))
         {
+            if (Tls.TlsSettings.StartsTlsHandshake(source))
+            {
+                throw new WireProtocolException(WireViolation.AuthenticationFailed,
+                    $"A peer began a TLS handshake, but this system has no TLS; refused ({Tls.TlsSettings.WhatToSet}).");
+            }
+
             throw new WireProtocolException(WireViolation.BadHandshake,
                 $"The peer's {what} is not a Thespian handshake (wrong magic bytes): something else is talking on this port.");
         }

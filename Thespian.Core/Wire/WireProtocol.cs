@@ -110,4 +110,7 @@ internal enum HandshakeStatus : byte
 
     /// <summary>The connecting side's proof was wrong: it has another secret.</summary>
     AuthenticationFailed = 6,
+
+    /// <summary>The system runs TLS on every connection, and the connecting side began without it.</summary>
+    TlsRequired = 7,
 }

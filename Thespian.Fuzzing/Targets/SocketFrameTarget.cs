@@ -70,14 +70,15 @@ internal sealed class SocketFrameTarget : FuzzTarget
         client.Send(input);
         client.Shutdown(SocketShutdown.Send);
         accepted.Blocking = true;
-        var role = BlockingHandshake.Accept(accepted, TimeSpan.FromSeconds(2), _ => true);
+        var connection = new PlainConnectionStream(accepted);
+        var role = BlockingHandshake.Accept(connection, TimeSpan.FromSeconds(2), _ => true);
         if (role == WireRole.ReturnPath)
         {
-            _ = BlockingHandshake.ReadReturnPathEndpoint(accepted, TimeSpan.FromSeconds(2));
+            _ = BlockingHandshake.ReadReturnPathEndpoint(connection, TimeSpan.FromSeconds(2));
             return;
         }
 
-        var reader = new SocketFrameReader(accepted, FrameStreamTarget.MaxFrameBytes, TimeSpan.FromSeconds(2));
+        var reader = new SocketFrameReader(connection, FrameStreamTarget.MaxFrameBytes, TimeSpan.FromSeconds(2));
         while (reader.ReadFrame() is { } frame)
         {
             _ = Envelope.Read(frame, keepBody: reader.LastFrameDetached);

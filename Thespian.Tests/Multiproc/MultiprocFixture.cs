@@ -237,6 +237,27 @@ public abstract class MultiprocFixture
         Assert.That(SpinWait.SpinUntil(condition, wait), Is.True, $"within {wait.TotalSeconds} s: {what}");
     }
 
+    /// <summary>
+    /// Asserts that <paramref name="text"/> (a secret or a password) shows nowhere: status shows the capability
+    /// <paramref name="capability"/> as "(redacted)", and neither status, the system's capabilities, the log, nor the command
+    /// line of the admin or any host holds it.
+    /// </summary>
+    protected void AssertNeverShown(ActorSystem system, string capability, string text)
+    {
+        var status = system.Ask(BaseOf(system).SystemAddress, new ThespianStatusRequest(), Patience) as ThespianSystemStatus;
+        Assert.That(status, Is.Not.Null, "the admin's status");
+        Assert.That(status!.Capabilities[capability], Is.EqualTo("(redacted)"));
+        Assert.That(status.Capabilities.Values.Select(v => v?.ToString() ?? ""), Has.None.Contains(text));
+        Assert.That(system.Capabilities.Values.Select(v => v?.ToString() ?? ""), Has.None.Contains(text));
+        Assert.That(LogLines(), Has.None.Contains(text));
+        var processes = TrackProcessesOf(system);
+        foreach (var pid in processes.HostProcessIds.Append(processes.AdminProcessId))
+        {
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            Assert.That(commandLine, Does.Not.Contain(text), $"the command line of process {pid}");
+        }
+    }
+
     /// <summary>Whether a process is running (a zombie is not).</summary>
     protected static bool IsAlive(int processId) => ProcessLiveness.IsAlive(processId);
 

@@ -70,13 +70,11 @@ internal static class SecretSettings
     /// <exception cref="ActorSystemStartupFailureException">The variable is not base64.</exception>
     public static SystemSecret? TakeInherited()
     {
-        var encoded = Environment.GetEnvironmentVariable(InheritedVariable);
-        if (string.IsNullOrEmpty(encoded))
+        if (Take(InheritedVariable) is not { } encoded)
         {
             return null;
         }
 
-        Environment.SetEnvironmentVariable(InheritedVariable, null);
         try
         {
             return new SystemSecret(Convert.FromBase64String(encoded));
@@ -87,16 +85,36 @@ internal static class SecretSettings
         }
     }
 
-    /// <summary>Hands <paramref name="secret"/> down to a process about to start with <paramref name="environment"/> (or makes sure none is when null).</summary>
-    public static void HandDown(IDictionary<string, string?> environment, SystemSecret? secret)
+    /// <summary>
+    /// The value of an environment variable a parent handed down (null when it is unset or empty), removed from this
+    /// process's environment at once so that nothing this process starts inherits it unasked.
+    /// </summary>
+    internal static string? Take(string variable)
     {
-        if (secret is null)
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrEmpty(value))
         {
-            environment.Remove(InheritedVariable);
+            return null;
+        }
+
+        Environment.SetEnvironmentVariable(variable, null);
+        return value;
+    }
+
+    /// <summary>Hands <paramref name="secret"/> down to a process about to start with <paramref name="environment"/> (or makes sure none is when null).</summary>
+    public static void HandDown(IDictionary<string, string?> environment, SystemSecret? secret) =>
+        HandDown(environment, InheritedVariable, secret?.ToInheritable());
+
+    /// <summary>Sets <paramref name="variable"/> to <paramref name="value"/> for a process about to start (removes it when null).</summary>
+    internal static void HandDown(IDictionary<string, string?> environment, string variable, string? value)
+    {
+        if (value is null)
+        {
+            environment.Remove(variable);
         }
         else
         {
-            environment[InheritedVariable] = secret.ToInheritable();
+            environment[variable] = value;
         }
     }
 
@@ -104,17 +122,18 @@ internal static class SecretSettings
     /// A copy of <paramref name="capabilities"/> fit to pass on, store and report: "Thespian Secret" is
     /// <see cref="Redacted"/>. Null stays null.
     /// </summary>
-    public static IDictionary<string, object?>? Redact(IDictionary<string, object?>? capabilities)
+    public static IDictionary<string, object?>? Redact(IDictionary<string, object?>? capabilities) =>
+        Redact(capabilities, CommonCapabilities.ThespianSecret);
+
+    /// <summary>A copy of <paramref name="capabilities"/> with <paramref name="name"/> <see cref="Redacted"/> (the same when it is not set).</summary>
+    internal static IDictionary<string, object?>? Redact(IDictionary<string, object?>? capabilities, string name)
     {
-        if (capabilities is null || !capabilities.ContainsKey(CommonCapabilities.ThespianSecret))
+        if (capabilities is null || !capabilities.ContainsKey(name))
         {
             return capabilities;
         }
 
-        return new Dictionary<string, object?>(capabilities, StringComparer.Ordinal)
-        {
-            [CommonCapabilities.ThespianSecret] = Redacted,
-        };
+        return new Dictionary<string, object?>(capabilities, StringComparer.Ordinal) { [name] = Redacted };
     }
 
     private static SystemSecret FromFile(string path, string setting)

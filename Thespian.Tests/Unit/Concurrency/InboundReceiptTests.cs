@@ -39,7 +39,7 @@ public sealed class InboundReceiptTests
     {
         const int Count = 1_000;
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         Receive(receipt, Count);
 
         MarkDone(receipt, Count);
@@ -62,7 +62,7 @@ public sealed class InboundReceiptTests
     public void Done_OnAnotherThreadOutsideABatch_IsAcknowledgedAtOnce()
     {
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         Receive(receipt, 3);
 
         OnAnotherThread(() => MarkDone(receipt, 3));
@@ -75,7 +75,7 @@ public sealed class InboundReceiptTests
     public async Task Done_OnAnotherThreadInABatch_IsAcknowledgedWhenTheOutermostBatchEnds()
     {
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         var transport = new TcpTransport(new TcpTransportOptions());
         await using var _ = transport.ConfigureAwait(false);
         using var marked = new SemaphoreSlim(0);
@@ -107,7 +107,7 @@ public sealed class InboundReceiptTests
     public void WaitForRoom_WhileTheWindowHasRoom_ReturnsAtOnce()
     {
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         Receive(receipt, Window - 1);
@@ -119,7 +119,7 @@ public sealed class InboundReceiptTests
     public void WaitForRoom_WindowFull_BlocksUntilAQuarterOfItIsDone()
     {
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         Receive(receipt, Window);
         var resumed = 0;
 
@@ -143,7 +143,7 @@ public sealed class InboundReceiptTests
     public void Handled_WindowFull_ReadingResumesButNothingIsAcknowledgedUntilSettled()
     {
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         Receive(receipt, Window);
         var resumed = 0;
 
@@ -175,7 +175,7 @@ public sealed class InboundReceiptTests
     public void WaitForRoom_WindowFullAndCancelled_ThrowsOperationCanceled()
     {
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         using var stop = new CancellationTokenSource();
         Receive(receipt, Window);
         Exception? thrown = null;
@@ -203,7 +203,7 @@ public sealed class InboundReceiptTests
     public void Done_AfterDispose_AcknowledgesNothing()
     {
         using var pair = SocketPair.Open();
-        var receipt = new InboundReceipt(pair.Local, fromAdmin: false);
+        var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
         Receive(receipt, 2);
 
         receipt.Dispose();
@@ -219,7 +219,7 @@ public sealed class InboundReceiptTests
     public void Done_AfterThePeerWentAway_StopsAcknowledgingWithoutThrowing()
     {
         using var pair = SocketPair.Open();
-        using var receipt = new InboundReceipt(pair.Local, fromAdmin: true);
+        using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: true);
         pair.Peer.Close(timeout: 0);
         Assert.That(receipt.FromAdmin, Is.True);
 

@@ -19,7 +19,7 @@ public sealed class SocketFrameReaderTests
     {
         await using var connection = await LoopbackConnection.OpenAsync(cancellationToken);
         var waits = 0;
-        var reader = new SocketFrameReader(connection.Server.Socket, Max, TimeSpan.FromSeconds(10),
+        var reader = new SocketFrameReader(new PlainConnectionStream(connection.Server.Socket), Max, TimeSpan.FromSeconds(10),
                                            new ReceivePoller(connection.Server.Socket, () => 0), () => waits++);
         connection.Client.Write(WireBytes.Frames(WireBytes.Pattern(10, 1), WireBytes.Pattern(20, 2)));
         while (connection.Server.Socket.Available < 38)
@@ -37,7 +37,7 @@ public sealed class SocketFrameReaderTests
     {
         await using var connection = await LoopbackConnection.OpenAsync(cancellationToken);
         var waits = 0;
-        var reader = new SocketFrameReader(connection.Server.Socket, Max, TimeSpan.FromSeconds(10),
+        var reader = new SocketFrameReader(new PlainConnectionStream(connection.Server.Socket), Max, TimeSpan.FromSeconds(10),
                                            new ReceivePoller(connection.Server.Socket, () => Stopwatch.Frequency * 10), () => waits++);
         connection.Client.Write(WireBytes.Frame(WireBytes.Pattern(10, 1)));
         Assert.That(reader.ReadFrame()?.ToArray(), Is.EqualTo(WireBytes.Pattern(10, 1)));

@@ -75,7 +75,7 @@ public sealed class AuthenticatedHandshakeTests
         Handshake.WriteHello(hello, WireRole.Peer);
         client.Send([.. hello, .. new byte[] { 100, 0, 0, 0 }, .. new byte[100]]);
 
-        var refusal = Assert.Throws<WireProtocolException>(() => BlockingHandshake.Accept(server, Deadline, _ => true, Secret));
+        var refusal = Assert.Throws<WireProtocolException>(() => BlockingHandshake.Accept(new PlainConnectionStream(server), Deadline, _ => true, Secret));
 
         Assert.That(refusal!.Violation, Is.EqualTo(WireViolation.AuthenticationFailed));
         var answer = new byte[WireProtocol.HandshakeLength];
@@ -94,7 +94,7 @@ public sealed class AuthenticatedHandshakeTests
             using var server = listener.AcceptSocket();
             try
             {
-                return ((WireRole?)BlockingHandshake.Accept(server, Deadline, serves ?? (_ => true), acceptor), (Exception?)null);
+                return ((WireRole?)BlockingHandshake.Accept(new PlainConnectionStream(server), Deadline, serves ?? (_ => true), acceptor), (Exception?)null);
             }
             catch (WireProtocolException ex)
             {
@@ -106,7 +106,7 @@ public sealed class AuthenticatedHandshakeTests
         Exception? connectError = null;
         try
         {
-            BlockingHandshake.Connect(client, role, Deadline, connector);
+            BlockingHandshake.Connect(new PlainConnectionStream(client), role, Deadline, connector);
         }
         catch (WireProtocolException ex)
         {
