@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Thespian.Bases.MultiprocTcp;
 
 namespace Thespian.Tests.Unit.Concurrency;
@@ -26,6 +27,21 @@ public sealed class InboundReceiptTests
         {
             receipt.Done();
         }
+    }
+
+    /// <summary>Fills the window, then has a receiving thread wait for room (blocked, checked); resumed() is 1 once it got it.</summary>
+    private static (Thread Reading, Func<long> Resumed) FillWindowAndWaitForRoom(InboundReceipt receipt)
+    {
+        Receive(receipt, Window);
+        var resumed = new StrongBox<int>();
+        var reading = Waits.Start("receiving thread", () =>
+        {
+            receipt.WaitForRoom(CancellationToken.None);
+            Volatile.Write(ref resumed.Value, 1);
+        });
+        Func<long> hasResumed = () => Volatile.Read(ref resumed.Value);
+        Waits.UntilBlocked(reading, hasResumed, "a full window stops the reading");
+        return (reading, hasResumed);
     }
 
     private static void OnAnotherThread(Action action)
@@ -120,19 +136,11 @@ public sealed class InboundReceiptTests
     {
         using var pair = SocketPair.Open();
         using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
-        Receive(receipt, Window);
-        var resumed = 0;
-
-        var reading = Waits.Start("receiving thread", () =>
-        {
-            receipt.WaitForRoom(CancellationToken.None);
-            Volatile.Write(ref resumed, 1);
-        });
-        Waits.UntilBlocked(reading, () => Volatile.Read(ref resumed), "a full window stops the reading");
+        var (reading, resumed) = FillWindowAndWaitForRoom(receipt);
 
         MarkDone(receipt, (Window / 4) - 1);
-        Waits.UntilBlocked(reading, () => Volatile.Read(ref resumed), "less than a quarter done: still stopped");
-        Assert.That(Volatile.Read(ref resumed), Is.Zero);
+        Waits.UntilBlocked(reading, resumed, "less than a quarter done: still stopped");
+        Assert.That(resumed(), Is.Zero);
 
         MarkDone(receipt, 1);
         Waits.Joined(reading, "a quarter of the window done: reading resumes");
@@ -144,15 +152,7 @@ public sealed class InboundReceiptTests
     {
         using var pair = SocketPair.Open();
         using var receipt = new InboundReceipt(new PlainConnectionStream(pair.Local), fromAdmin: false);
-        Receive(receipt, Window);
-        var resumed = 0;
-
-        var reading = Waits.Start("receiving thread", () =>
-        {
-            receipt.WaitForRoom(CancellationToken.None);
-            Volatile.Write(ref resumed, 1);
-        });
-        Waits.UntilBlocked(reading, () => Volatile.Read(ref resumed), "a full window stops the reading");
+        var (reading, resumed) = FillWindowAndWaitForRoom(receipt);
 
         OnAnotherThread(() =>
         {
