@@ -62,36 +62,57 @@ public sealed class SecretSystemTests(string systemBase) : MultiprocFixture
     {
         var port = FreeAdminPort();
         var system = JoinSystem(port, SecretFileCapability(SecretText));
-        var adminEndpoint = $"127.0.0.1:{port}";
 
-        string peer;
+        var peer = AttemptWithoutSecret($"127.0.0.1:{port}", port);
+
+        WaitForLogLine("the refused raw peer", " WARN ", $"Refused input from {peer}", "without this system's", "Thespian Secret File");
+        Assert.That(system.Ask(system.CreateActor<EchoActor>(), "unharmed", Patience), Is.EqualTo("unharmed"));
+    }
+
+    [Test]
+    public void ManyPeersWithoutSecret_EveryAttemptRefusedAndTheSystemKeepsWorking()
+    {
+        const int Attempts = 200;
+        var port = FreeAdminPort();
+        var system = JoinSystem(port, SecretFileCapability(SecretText));
+
+        for (var i = 0; i < Attempts; i++)
+        {
+            AttemptWithoutSecret($"127.0.0.1:{port}", port);
+        }
+
+        TestContext.Out.WriteLine($"{systemBase}: {Attempts} unauthenticated attempts, {Attempts} refused");
+        Assert.That(system.Ask(system.CreateActor<EchoActor>(), "unharmed", Patience), Is.EqualTo("unharmed"));
+    }
+
+    /// <summary>
+    /// One raw attempt to talk to the admin without the secret, asserting it is refused before anything else is read;
+    /// returns the peer's endpoint (as the refusal's log line names it).
+    /// </summary>
+    private string AttemptWithoutSecret(string adminEndpoint, int port)
+    {
         if (systemBase == SystemBaseNames.MultiprocTcp)
         {
             using var connection = RawConnection.Open(adminEndpoint);
-            peer = connection.LocalEndpoint;
             var answer = connection.Greet(role: WireRole.Client);
             Assert.That(RawConnection.StatusOf(answer), Is.EqualTo((byte)HandshakeStatus.AuthenticationRequired));
             connection.Send(new byte[] { 16, 0, 0, 0 });
             Assert.That(connection.ExpectClosedByServer(), Is.Empty, "nothing more is answered, and the connection is closed");
-        }
-        else
-        {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            socket.Connect(IPAddress.Loopback, port);
-            peer = socket.LocalEndPoint!.ToString()!;
-            var hello = new byte[DatagramCodec.HelloLength];
-            DatagramCodec.WriteHello(hello, 7, WireRole.Client);
-            socket.Send(hello);
-            var answer = new byte[DatagramCodec.MaxDatagramBytes];
-            socket.ReceiveTimeout = (int)Patience.TotalMilliseconds;
-            var length = socket.Receive(answer);
-            var (status, window) = DatagramCodec.ReadAnswer(answer.AsSpan(0, length));
-            Assert.That(status, Is.EqualTo(HandshakeStatus.AuthenticationRequired));
-            Assert.That(window, Is.Zero, "no room is offered to a peer without the secret");
+            return connection.LocalEndpoint;
         }
 
-        WaitForLogLine("the refused raw peer", " WARN ", $"Refused input from {peer}", "without this system's", "Thespian Secret File");
-        Assert.That(system.Ask(system.CreateActor<EchoActor>(), "unharmed", Patience), Is.EqualTo("unharmed"));
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Connect(IPAddress.Loopback, port);
+        var hello = new byte[DatagramCodec.HelloLength];
+        DatagramCodec.WriteHello(hello, 7, WireRole.Client);
+        socket.Send(hello);
+        var reply = new byte[DatagramCodec.MaxDatagramBytes];
+        socket.ReceiveTimeout = (int)Patience.TotalMilliseconds;
+        var length = socket.Receive(reply);
+        var (status, window) = DatagramCodec.ReadAnswer(reply.AsSpan(0, length));
+        Assert.That(status, Is.EqualTo(HandshakeStatus.AuthenticationRequired));
+        Assert.That(window, Is.Zero, "no room is offered to a peer without the secret");
+        return socket.LocalEndPoint!.ToString()!;
     }
 
     private Dictionary<string, object?> SecretFileCapability(string secret)
