@@ -54,9 +54,8 @@ internal sealed partial class TcpTransport
     /// Connections"; past <see cref="TcpLimitSettings.MaxPendingHandshakes"/> in their handshake, the one waiting longest
     /// is closed to make room if it has waited <see cref="TcpLimitSettings.HandshakeGrace"/>, else the new one is.
     /// </summary>
-    private bool Admit(Socket socket)
+    private bool Admit(Socket socket, string remote)
     {
-        var remote = RemoteOf(socket);
         string? refusal = null;
         Socket? evicted = null;
         long evictedSince = 0;
@@ -177,6 +176,7 @@ internal sealed partial class TcpTransport
         ? text
         : string.Create(CultureInfo.InvariantCulture, $"{text} ({suppressed} more {what} were held back.)");
 
+    /// <summary>The peer's endpoint as log lines name it.</summary>
     private static string RemoteOf(Socket socket)
     {
         try

@@ -43,12 +43,13 @@ internal sealed partial class TcpTransport
 
             socket.NoDelay = true;
             Interlocked.Increment(ref _acceptedConnections);
-            if (!Admit(socket))
+            var remote = RemoteOf(socket);
+            if (!Admit(socket, remote))
             {
                 continue;
             }
 
-            LoopThreads.Shared.Start("Thespian receive", () => ReceiveLoop(socket));
+            LoopThreads.Shared.Start("Thespian receive", () => ReceiveLoop(socket, remote));
         }
     }
 
@@ -58,9 +59,8 @@ internal sealed partial class TcpTransport
     /// protocol violation closes this connection only and is reported to the sink for logging. Before it waits for
     /// more bytes, the thread acknowledges whatever has been done.
     /// </summary>
-    private void ReceiveLoop(Socket socket)
+    private void ReceiveLoop(Socket socket, string remote)
     {
-        var remote = socket.RemoteEndPoint?.ToString() ?? "unknown peer";
         ConnectionStream? connection = null;
         WireRole role;
         try

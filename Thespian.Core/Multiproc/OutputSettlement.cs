@@ -23,7 +23,6 @@ internal sealed class OutputSettlement
 {
     private readonly Queue<Waiting> _waiting = new();
     private readonly Lock _gate = new();
-    private readonly List<IReceipt> _ready = [];
     private int _count;
     private int _settling;
 
@@ -73,38 +72,32 @@ internal sealed class OutputSettlement
         receipt.Settled();
     }
 
-    /// <summary>Settles, in order, every waiting envelope whose handler's sends have settled, up to the first that has not.</summary>
-    public void SettleReady() => Settle(all: false);
-
     /// <summary>
-    /// Settles every waiting envelope now, in order, whatever its handler's sends: for a process that is leaving in an
-    /// orderly way, which stays to hand back itself whatever of its own sends cannot be delivered.
+    /// Settles, in order, every waiting envelope whose handler's sends have settled, up to the first that has not — or,
+    /// with <paramref name="all"/>, every waiting envelope now, whatever its handler's sends: for a process that is leaving
+    /// in an orderly way, which stays to hand back itself whatever of its own sends cannot be delivered.
     /// </summary>
-    public void SettleAll() => Settle(all: true);
-
-    private void Settle(bool all)
+    public void SettleReady(bool all = false)
     {
         if (!HasWaiting)
         {
             return;
         }
 
-        List<IReceipt> ready;
+        List<IReceipt>? ready = null;
         lock (_gate)
         {
             while (_waiting.TryPeek(out var next) && (all || AllSettled(next.Outputs)))
             {
-                _ready.Add(_waiting.Dequeue().Receipt);
+                (ready ??= []).Add(_waiting.Dequeue().Receipt);
             }
 
             Volatile.Write(ref _count, _waiting.Count);
-            if (_ready.Count == 0)
-            {
-                return;
-            }
+        }
 
-            ready = [.. _ready];
-            _ready.Clear();
+        if (ready is null)
+        {
+            return;
         }
 
         foreach (var receipt in ready)

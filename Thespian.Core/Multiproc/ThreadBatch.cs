@@ -84,24 +84,9 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
     }
 
     /// <summary>
-    /// Where each queue this batch sent on since the last call stands now (<see cref="OutputMark"/>), into
-    /// <paramref name="marks"/>; call after <see cref="Flush"/>. Returns how many were written.
-    /// </summary>
-    public int TakeOutputs(Span<OutputMark> marks)
-    {
-        var count = Math.Min(_touched.Count, marks.Length);
-        for (var i = 0; i < count; i++)
-        {
-            marks[i] = new OutputMark(_touched[i], _touched[i].AcceptedCount);
-        }
-
-        _touched.Clear();
-        return count;
-    }
-
-    /// <summary>
     /// Settles <paramref name="receipt"/> through <paramref name="settlement"/> once what this batch sent since the last
-    /// settlement has settled (<see cref="ITransport.SettleAfterOutputs"/>).
+    /// settlement has settled (<see cref="ITransport.SettleAfterOutputs"/>): each queue it sent on is marked where it stands
+    /// now (<see cref="OutputMark"/>). Call after <see cref="Flush"/>.
     /// </summary>
     public void SettleAfterOutputs(IReceipt receipt, OutputSettlement settlement)
     {
@@ -110,7 +95,13 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
             _marks = new OutputMark[_touched.Count];
         }
 
-        settlement.Settle(receipt, _marks.AsSpan(0, TakeOutputs(_marks)));
+        for (var i = 0; i < _touched.Count; i++)
+        {
+            _marks[i] = new OutputMark(_touched[i], _touched[i].AcceptedCount);
+        }
+
+        settlement.Settle(receipt, _marks.AsSpan(0, _touched.Count));
+        _touched.Clear();
     }
 
     /// <summary>
@@ -129,14 +120,7 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
         Begin();
         try
         {
-            if (all)
-            {
-                settlement.SettleAll();
-            }
-            else
-            {
-                settlement.SettleReady();
-            }
+            settlement.SettleReady(all);
         }
         finally
         {
@@ -161,12 +145,12 @@ internal sealed class ThreadBatch<TQueue, TReceipt>
 
         if (!_queues.Contains(queue))
         {
+            // Once per queue and flush, not per envelope: the queues sent on since the last settlement include it from now.
             _queues.Add(queue);
-        }
-
-        if (!_touched.Contains(queue))
-        {
-            _touched.Add(queue);
+            if (!_touched.Contains(queue))
+            {
+                _touched.Add(queue);
+            }
         }
 
         if (writeNow || queue.QueuedCount >= BatchedEnvelopes)
